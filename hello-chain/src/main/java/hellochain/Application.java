@@ -1,0 +1,30 @@
+package hellochain;
+
+import hellochain.calls.CallsDatabase;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import java.util.Map;
+
+@OpenAPIDefinition(info = @Info(title = "hello-chain", version = "1", description = "One image, two roles: the end of a chain, or a caller that adds its hop in front of its upstream's."))
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .banner(false)
+                // With DATABASE_HOST set, a datasource for recording calls; without it, none, and the chain works as before.
+                .properties(CallsDatabase.properties(System.getenv()))
+                .properties(traceExport(System.getenv()))
+                .start();
+    }
+
+    /** OTLP export only when a collector is named, so a bare {@code java -jar} never retries a missing one. */
+    static Map<String, Object> traceExport(Map<String, String> env) {
+        String endpoint = env.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        return endpoint.isBlank() ? Map.of() : Map.of("otel.traces.exporter", "otlp");
+    }
+}

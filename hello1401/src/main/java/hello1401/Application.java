@@ -1,0 +1,24 @@
+package hello1401;
+
+import io.micronaut.runtime.Micronaut;
+import java.util.Map;
+
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .banner(false)
+                .properties(traceExport(System.getenv()))
+                .start();
+    }
+
+    /** OTLP export only when a collector is named, so a bare {@code java -jar} never retries a missing one. */
+    static Map<String, Object> traceExport(Map<String, String> env) {
+        String endpoint = env.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        return endpoint.isBlank() ? Map.of() : Map.of("otel.traces.exporter", "otlp");
+    }
+}
