@@ -1,0 +1,110 @@
+package dbmigrations;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import liquibase.GlobalConfiguration;
+import liquibase.Scope;
+import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.command.CommandScope;
+import liquibase.command.core.ReleaseLocksCommandStep;
+import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.StatusCommandStep;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.DatabaseChangeLogLock;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/** Runs one Liquibase command for one service against one database. */
+final class Migrator {
+
+    static final int LOGIN_TIMEOUT_SECONDS = 10;
+
+    private final Command command;
+    private final DatabaseTarget target;
+    private final String contexts;
+    private final PrintStream out;
+
+    Migrator(Command command, DatabaseTarget target, String contexts, PrintStream out) {
+        this.command = command;
+        this.target = target;
+        this.contexts = contexts;
+        this.out = out;
+    }
+
+    void run() throws Exception {
+        Connection connection = connect();
+        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        try {
+            // Released with the session when the database is closed below.
+            RunLock.acquire(connection, target.kind(), target.database());
+            Scope.child(settings(), () -> run(database));
+        } finally {
+            database.close();
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+        return DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+    }
+
+    private Map<String, Object> settings() {
+        return Map.of(
+                // No phoning home from a migration job.
+                AnalyticsArgs.ENABLED.getKey(), false,
+                GlobalConfiguration.SHOW_BANNER.getKey(), false,
+                // Runs are already serialised by RunLock; a changelog lock still held after that is stale.
+                GlobalConfiguration.CHANGELOGLOCK_WAIT_TIME.getKey(), 1L,
+                Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(Migrator.class.getClassLoader()));
+    }
+
+    private void run(Database database) throws Exception {
+        String changelog = command.service().changelog();
+        switch (command.action()) {
+            case UPDATE -> {
+                failIfLocked(database);
+                new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                        .addArgumentValue("database", database)
+                        .addArgumentValue("changelogFile", changelog)
+                        .addArgumentValue("contexts", contexts)
+                        .setOutput(out)
+                        .execute();
+            }
+            case ROLLBACK -> {
+                failIfLocked(database);
+                new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
+                        .addArgumentValue("database", database)
+                        .addArgumentValue("changelogFile", changelog)
+                        .addArgumentValue("contexts", contexts)
+                        .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, command.count())
+                        .setOutput(out)
+                        .execute();
+            }
+            case STATUS -> new CommandScope(StatusCommandStep.COMMAND_NAME)
+                    .addArgumentValue("database", database)
+                    .addArgumentValue("changelogFile", changelog)
+                    .addArgumentValue("contexts", contexts)
+                    .addArgumentValue(StatusCommandStep.VERBOSE_ARG, true)
+                    .setOutput(out)
+                    .execute();
+            case RELEASE_LOCKS -> new CommandScope(ReleaseLocksCommandStep.COMMAND_NAME)
+                    .addArgumentValue("database", database)
+                    .setOutput(out)
+                    .execute();
+        }
+    }
+
+    /** Reported at once rather than after Liquibase's wait: under RunLock nobody else can be migrating. */
+    private void failIfLocked(Database database) throws Exception {
+        DatabaseChangeLogLock[] locks = LockServiceFactory.getInstance().getLockService(database).listLocks();
+        if (locks.length > 0) {
+            throw LockHeld.stale(locks[0].getLockedBy(), locks[0].getLockGranted());
+        }
+    }
+}

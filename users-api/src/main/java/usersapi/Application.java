@@ -1,0 +1,37 @@
+package usersapi;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import java.util.Map;
+import usersapi.system.DatabaseSettings;
+
+@OpenAPIDefinition(info = @Info(title = "users-api", version = "1", description = "JSON users on MySQL or PostgreSQL, with an optional Redis read cache."))
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        DatabaseSettings database;
+        try {
+            database = DatabaseSettings.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("users-api: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .banner(false)
+                .properties(database.properties())
+                .properties(traceExport(System.getenv()))
+                .start();
+    }
+
+    /** OTLP export only when a collector is named, so a bare {@code java -jar} never retries a missing one. */
+    static Map<String, Object> traceExport(Map<String, String> env) {
+        String endpoint = env.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        return endpoint.isBlank() ? Map.of() : Map.of("otel.traces.exporter", "otlp");
+    }
+}

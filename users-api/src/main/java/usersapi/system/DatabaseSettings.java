@@ -1,0 +1,66 @@
+package usersapi.system;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The DATABASE_* variables, turned into the datasource Micronaut Data uses. With DATABASE_HOST unset the
+ * service runs on an embedded H2 database, so {@code java -jar users-api.jar} works on any machine.
+ */
+public record DatabaseSettings(String kind, String host, int port, String user, String password, String name) {
+
+    public static final String H2 = "h2";
+
+    public static DatabaseSettings fromEnv(Map<String, String> env) {
+        String host = value(env, "DATABASE_HOST", null);
+        if (host == null) {
+            return new DatabaseSettings(H2, "", 0, "sa", "", "users");
+        }
+        String kind = value(env, "DATABASE_KIND", "mysql").toLowerCase(Locale.ROOT);
+        if (!kind.equals("mysql") && !kind.equals("postgres")) {
+            throw new IllegalArgumentException("DATABASE_KIND must be mysql or postgres, not '" + kind + "'");
+        }
+        boolean mysql = kind.equals("mysql");
+        String port = value(env, "DATABASE_PORT", mysql ? "3306" : "5432");
+        try {
+            return new DatabaseSettings(kind, host, Integer.parseInt(port),
+                    value(env, "DATABASE_USER", mysql ? "root" : "postgres"),
+                    value(env, "DATABASE_PASSWORD", ""),
+                    value(env, "DATABASE_NAME", "users"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DATABASE_PORT must be a number, not '" + port + "'");
+        }
+    }
+
+    public boolean embedded() {
+        return H2.equals(kind);
+    }
+
+    /** Connect and socket timeouts stay under the 2 s in which a request must get its 503 when the database is gone. */
+    public Map<String, Object> properties() {
+        return Map.of(
+                "datasources.default.url", switch (kind) {
+                    case "mysql" -> "jdbc:mysql://" + host + ":" + port + "/" + name + "?connectTimeout=1000&socketTimeout=2000";
+                    case "postgres" -> "jdbc:postgresql://" + host + ":" + port + "/" + name + "?connectTimeout=1&socketTimeout=2";
+                    default -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+                },
+                "datasources.default.driver-class-name", switch (kind) {
+                    case "mysql" -> "com.mysql.cj.jdbc.Driver";
+                    case "postgres" -> "org.postgresql.Driver";
+                    default -> "org.h2.Driver";
+                },
+                "datasources.default.dialect", kind.equals("mysql") ? "MYSQL" : kind.toUpperCase(Locale.ROOT),
+                "datasources.default.username", user,
+                "datasources.default.password", password);
+    }
+
+    @Override
+    public String toString() {
+        return embedded() ? "embedded H2" : kind + "://" + user + "@" + host + ":" + port + "/" + name;
+    }
+
+    private static String value(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+}

@@ -1,0 +1,60 @@
+package usersapi.users;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+
+@Controller("/users")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class UsersController {
+
+    static final int MAX_PAGE_SIZE = 1000;
+
+    private final Users users;
+
+    UsersController(Users users) {
+        this.users = users;
+    }
+
+    @Get
+    List<User> list(@QueryValue(defaultValue = "0") @Min(0) int page,
+                    @QueryValue(defaultValue = "100") @Min(1) int size) {
+        return users.page(page, Math.min(size, MAX_PAGE_SIZE));
+    }
+
+    @Get("/{id}")
+    User find(long id) {
+        return users.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Post
+    HttpResponse<User> create(@Body @Valid NewUser user) {
+        User created = users.create(user);
+        return HttpResponse.created(created, URI.create("/users/" + created.id()));
+    }
+
+    @Delete("/{id}")
+    HttpResponse<Void> delete(long id) {
+        if (!users.delete(id)) {
+            throw notFound(id);
+        }
+        return HttpResponse.noContent();
+    }
+
+    private static HttpStatusException notFound(long id) {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "no user with id " + id);
+    }
+}

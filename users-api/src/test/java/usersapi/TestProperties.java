@@ -1,0 +1,18 @@
+package usersapi;
+
+import java.util.HashMap;
+import java.util.Map;
+import usersapi.system.DatabaseSettings;
+
+/** The properties main() would derive from DATABASE_*, for a test's application context. */
+public final class TestProperties {
+
+    private TestProperties() {
+    }
+
+    public static Map<String, String> of(DatabaseSettings settings) {
+        Map<String, String> properties = new HashMap<>();
+        settings.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        return properties;
+    }
+}

@@ -1,0 +1,124 @@
+package usersapi.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dbmigrations.TestDatabase;
+import dbmigrations.TestServers;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import usersapi.TestProperties;
+import usersapi.system.DatabaseSettings;
+
+/** Real Redis and PostgreSQL: a cached read ignores a change made behind the API's back, a write evicts. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RedisUserCacheTest implements TestPropertyProvider {
+
+    // Maven runs the tests in the module's folder.
+    private static final Path DASHBOARD = Path.of("../compose/observability/grafana/dashboards/java-cluster.json");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    private TestDatabase database;
+    private String redisUri;
+
+    @Override
+    public Map<String, String> getProperties() {
+        database = TestDatabase.postgres("cache");
+        database.migrate("users-api", "update");
+        // A Redis database of its own (1-15), so concurrent runs do not share keys.
+        redisUri = TestServers.redis() + "/" + ThreadLocalRandom.current().nextInt(1, 16);
+        try (RedisClient redis = RedisClient.create(redisUri); StatefulRedisConnection<String, String> c = redis.connect()) {
+            c.sync().del(RedisUserCache.USERS, RedisUserCache.PAGES);
+        }
+        Map<String, String> properties = TestProperties.of(DatabaseSettings.fromEnv(database.env()));
+        properties.put("redis.uri", redisUri);
+        return properties;
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        database.close();
+    }
+
+    @Test
+    void servesReadsFromTheCacheUntilAWriteEvictsThem() throws SQLException {
+        User ada = client.toBlocking().retrieve(HttpRequest.POST("/users", Map.of("name", "Ada", "email", "ada@example.com")), User.class);
+        assertEquals("Ada", get(ada.id()).name());
+        assertEquals(List.of(ada), list());
+
+        sql("UPDATE users SET name = 'Changed behind the cache' WHERE id = " + ada.id());
+        assertEquals("Ada", get(ada.id()).name(), "a hit: the cached user");
+        assertEquals("Ada", list().get(0).name(), "a hit: the cached page");
+        assertTrue(redisHas(RedisUserCache.USERS) && redisHas(RedisUserCache.PAGES));
+
+        User grace = client.toBlocking().retrieve(HttpRequest.POST("/users", Map.of("name", "Grace", "email", "grace@example.com")), User.class);
+        assertEquals(List.of("Changed behind the cache", "Grace"), list().stream().map(User::name).toList(), "pages evicted");
+
+        client.toBlocking().exchange(HttpRequest.DELETE("/users/" + ada.id()));
+        assertEquals(List.of(grace), list());
+    }
+
+    @Test
+    void countsCacheHitsAndMissesAndExposesWhatTheDashboardQueries() throws IOException {
+        User alan = client.toBlocking().retrieve(HttpRequest.POST("/users", Map.of("name", "Alan", "email", "alan@example.com")), User.class);
+        get(alan.id());
+        get(alan.id());
+
+        String metrics = client.toBlocking().retrieve("/prometheus");
+
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("cache_gets_total{") && l.contains("result=\"hit\"")), metrics);
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("cache_gets_total{") && l.contains("result=\"miss\"")), metrics);
+        // hello-chain's DashboardMetricsTest leaves the pool and cache names to this module.
+        Matcher names = Pattern.compile("\\b(hikaricp_[a-z_]+|cache_[a-z_]+)").matcher(Files.readString(DASHBOARD));
+        int checked = 0;
+        while (names.find()) {
+            assertTrue(metrics.contains(names.group(1) + "{"), "the dashboard queries " + names.group(1) + ", which users-api does not expose");
+            checked++;
+        }
+        assertTrue(checked > 0, "the dashboard queries no pool or cache metric");
+    }
+
+    private User get(long id) {
+        return client.toBlocking().retrieve("/users/" + id, User.class);
+    }
+
+    private List<User> list() {
+        return List.of(client.toBlocking().retrieve("/users", User[].class));
+    }
+
+    private boolean redisHas(String key) {
+        try (RedisClient redis = RedisClient.create(redisUri); StatefulRedisConnection<String, String> c = redis.connect()) {
+            return c.sync().exists(key) == 1;
+        }
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection = database.connect(); Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+}
