@@ -1,0 +1,62 @@
+package deploytests.compose;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Every compose file in the repository, each with the files compose reads together with it. */
+final class ComposeFiles {
+
+    /** Overlays that only work on top of another file: db-tools.yaml adds jobs to the databases of db.yaml. */
+    static final Map<String, String> USED_WITH = Map.of("compose/db-tools.yaml", "compose/db.yaml");
+
+    private ComposeFiles() {
+    }
+
+    /** compose.yaml (or .yml, or the older docker-compose.y*ml) anywhere, and every YAML file directly in compose/. */
+    static List<Path> all(Repository repo) {
+        try (Stream<Path> files = Files.walk(repo.root())) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !ignored(repo.relative(p)))
+                    .filter(p -> isComposeFile(repo.relative(p)))
+                    .map(repo::relative)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ComposeProject project(Repository repo, Path file) {
+        List<Path> files = new ArrayList<>();
+        String base = USED_WITH.get(file.toString().replace('\\', '/'));
+        if (base != null) {
+            files.add(Path.of(base));
+        }
+        files.add(file);
+        Path dir = repo.root().resolve(files.get(0)).getParent();
+        List<String> texts = files.stream().map(f -> Repository.read(repo.root().resolve(f))).toList();
+        return ComposeProject.load(file.toString(), dir, texts);
+    }
+
+    private static boolean isComposeFile(Path relative) {
+        String name = relative.getFileName().toString();
+        boolean inComposeDir = relative.getNameCount() == 2 && relative.getName(0).toString().equals("compose");
+        return name.matches("(docker-)?compose\\.ya?ml") || (inComposeDir && name.matches(".*\\.ya?ml"));
+    }
+
+    private static boolean ignored(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.equals("target") || name.equals("node_modules") || name.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+package deploytests.compose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a service is, read from its resolved definition. */
+final class Services {
+
+    private static final Map<String, Integer> ENGINE_PORTS = Map.of("postgres", 5432, "mysql", 3306, "mariadb", 3306, "redis", 6379);
+
+    private Services() {
+    }
+
+    /** The module whose Dockerfile builds it, or whose image (java-cluster/<module>) it runs. */
+    static Optional<String> module(JsonNode service) {
+        String dockerfile = service.path("build").path("dockerfile").asText("");
+        if (dockerfile.endsWith("/Dockerfile")) {
+            return Optional.of(dockerfile.substring(0, dockerfile.length() - "/Dockerfile".length()));
+        }
+        String image = service.path("image").asText("");
+        if (image.startsWith("java-cluster/")) {
+            return Optional.of(image.substring("java-cluster/".length()).replaceFirst(":.*", ""));
+        }
+        return Optional.empty();
+    }
+
+    /** The database or cache engine of an official image (postgres:17 -> postgres), if it is one. */
+    static Optional<String> engine(JsonNode service) {
+        String repository = service.path("image").asText("").replaceFirst(":.*", "");
+        String name = repository.substring(repository.lastIndexOf('/') + 1);
+        return ENGINE_PORTS.containsKey(name) ? Optional.of(name) : Optional.empty();
+    }
+
+    static Optional<Integer> enginePort(JsonNode service) {
+        return engine(service).map(ENGINE_PORTS::get);
+    }
+
+    /** A job runs and exits: it sits behind a profile, or others wait for it to complete. */
+    static boolean isOneShot(ComposeProject project, String name) {
+        if (project.services().path(name).has("profiles")) {
+            return true;
+        }
+        for (JsonNode other : project.services()) {
+            JsonNode dependency = other.path("depends_on").path(name);
+            if ("service_completed_successfully".equals(dependency.path("condition").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The port the service listens on inside its container: PORT if set, else the module's or engine's default. */
+    static Optional<Integer> listeningPort(Repository repo, JsonNode service) {
+        String port = environment(service).get("PORT");
+        if (port != null && port.matches("\\d+")) {
+            return Optional.of(Integer.parseInt(port));
+        }
+        Optional<String> module = module(service);
+        if (module.isPresent()) {
+            return repo.defaultPort(module.get());
+        }
+        return enginePort(service);
+    }
+
+    /** environment as a map, from either the mapping or the KEY=VALUE list form. */
+    static Map<String, String> environment(JsonNode service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonNode node = service.path("environment");
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                String[] pair = item.asText().split("=", 2);
+                env.put(pair[0], pair.length > 1 ? pair[1] : null);
+            }
+        }
+        return env;
+    }
+}
