@@ -1,0 +1,82 @@
+import { call, describe } from './http.js';
+import { el, showError } from './dom.js';
+import { fieldErrors } from './problem.js';
+
+const PAGE_SIZE = 5;
+
+export function startUsers(section) {
+  const error = section.querySelector('.error');
+  const body = section.querySelector('tbody');
+  const previous = section.querySelector('.previous');
+  const next = section.querySelector('.next');
+  const pageLabel = section.querySelector('.page');
+  const form = section.querySelector('form');
+  const status = form.querySelector('.form-status');
+  let page = 0;
+
+  async function load() {
+    const result = await call(`/users?page=${page}&size=${PAGE_SIZE}`);
+    if (!result.ok || !Array.isArray(result.data)) {
+      showError(error, `Cannot list users: ${describe(result)}`);
+      body.replaceChildren();
+      previous.disabled = next.disabled = true;
+      return;
+    }
+    if (result.data.length === 0 && page > 0) {
+      page--;
+      return load();
+    }
+    showError(error, null);
+    body.replaceChildren(...result.data.map(row));
+    if (result.data.length === 0) body.append(el('tr', {}, el('td', { colSpan: 4, class: 'hint' }, 'no users yet')));
+    pageLabel.textContent = `page ${page + 1}`;
+    previous.disabled = page === 0;
+    next.disabled = result.data.length < PAGE_SIZE;
+  }
+
+  function row(user) {
+    const remove = el('button', { type: 'button', class: 'delete' }, 'Delete');
+    remove.setAttribute('aria-label', `Delete ${user.email}`);
+    remove.addEventListener('click', async () => {
+      remove.disabled = true;
+      const result = await call(`/users/${encodeURIComponent(user.id)}`, { method: 'DELETE' });
+      if (!result.ok) {
+        remove.disabled = false;
+        showError(error, `Cannot delete ${user.email}: ${describe(result)}`);
+        return;
+      }
+      load();
+    });
+    return el('tr', { 'data-email': user.email },
+      el('td', {}, user.id), el('td', {}, user.name), el('td', {}, user.email), el('td', {}, remove));
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const user = { name: form.elements.name.value.trim(), email: form.elements.email.value.trim() };
+    showFieldErrors(form, {});
+    status.textContent = 'adding…';
+    const result = await call('/users', { method: 'POST', body: user });
+    if (result.ok) {
+      form.reset();
+      status.textContent = `added ${result.data?.email ?? user.email}`;
+      load();
+      return;
+    }
+    const errors = fieldErrors(result);
+    showFieldErrors(form, errors);
+    status.textContent = Object.keys(errors).length > 0 ? '' : `Not added: ${describe(result)}`;
+  });
+
+  previous.addEventListener('click', () => { page = Math.max(0, page - 1); load(); });
+  next.addEventListener('click', () => { page++; load(); });
+  load();
+}
+
+function showFieldErrors(form, errors) {
+  for (const slot of form.querySelectorAll('.field-error')) {
+    const message = errors[slot.dataset.field] ?? '';
+    slot.textContent = message;
+    form.elements[slot.dataset.field].setAttribute('aria-invalid', String(message !== ''));
+  }
+}
