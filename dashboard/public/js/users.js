@@ -13,9 +13,13 @@ export function startUsers(section) {
   const form = section.querySelector('form');
   const status = form.querySelector('.form-status');
   let page = 0;
+  let latest = 0;
 
   async function load() {
+    const ticket = ++latest;
     const result = await call(`/users?page=${page}&size=${PAGE_SIZE}`);
+    // A slower, older answer must not overwrite a newer page.
+    if (ticket !== latest) return;
     if (!result.ok || !Array.isArray(result.data)) {
       showError(error, `Cannot list users: ${describe(result)}`);
       body.replaceChildren();
@@ -45,7 +49,7 @@ export function startUsers(section) {
         showError(error, `Cannot delete ${user.email}: ${describe(result)}`);
         return;
       }
-      load();
+      await load();
     });
     return el('tr', { 'data-email': user.email },
       el('td', {}, user.id), el('td', {}, user.name), el('td', {}, user.email), el('td', {}, remove));
@@ -59,8 +63,9 @@ export function startUsers(section) {
     const result = await call('/users', { method: 'POST', body: user });
     if (result.ok) {
       form.reset();
+      // Announce only once the list has been reloaded, so what the status says is on screen.
+      await load();
       status.textContent = `added ${result.data?.email ?? user.email}`;
-      load();
       return;
     }
     const errors = fieldErrors(result);
