@@ -10,11 +10,13 @@ cd "$root"
 version=1.0.0
 prefix=jc-smoke
 gateway_port=${GATEWAY_PORT:-8080}
+gateway_image_port=${GATEWAY_IMAGE_PORT:-9080}
 up_timeout=${UP_TIMEOUT:-420}
 passed=0
 failed=0
 failures=()
 projects=()
+containers=()
 health_loop_pid=
 started_api_pid=
 
@@ -149,6 +151,7 @@ step() {
 
 teardown() {
   local entry
+  for entry in "${containers[@]}"; do "$engine" rm -f "$entry" >/dev/null 2>&1; done
   for entry in "${projects[@]}"; do down "${entry%%|*}" "${entry#*|}" -v; done
   [ -n "$health_loop_pid" ] && kill "$health_loop_pid" 2>/dev/null
   [ -n "$started_api_pid" ] && kill "$started_api_pid" 2>/dev/null
@@ -175,6 +178,7 @@ build_service() { # MODULE
   [ -n "${JDK_IMAGE:-}" ] && args+=(--build-arg "JDK_IMAGE=$JDK_IMAGE")
   [ -n "${JRE_IMAGE:-}" ] && args+=(--build-arg "JRE_IMAGE=$JRE_IMAGE")
   [ -n "${RUNTIME_IMAGE:-}" ] && args+=(--build-arg "RUNTIME_IMAGE=$RUNTIME_IMAGE")
+  [ -n "${NGINX_UNPRIVILEGED_IMAGE:-}" ] && args+=(--build-arg "NGINX_IMAGE=$NGINX_UNPRIVILEGED_IMAGE")
   local started=$SECONDS
   if ! timeout 900 "$engine" build -q -f "$module/Dockerfile" "${args[@]}" -t "$image" . >"/tmp/$prefix-build-$module.log" 2>&1; then
     tail -40 "/tmp/$prefix-build-$module.log"
@@ -289,6 +293,37 @@ step_full() {
   hosts=$(for _ in $(seq 1 30); do get "$gw/echo" -H 'Accept: application/json' | jq -r .host; done | sort -u | grep -c .)
   check "gateway: 30 calls to /echo show 3 host names" equals "$hosts" 3
 
+  gateway_image "$project"
+}
+
+# The gateway image as k8s/base/gateway.yaml runs it, on the suite's network: upstreams by service name,
+# UID and GID 10001, no capabilities, a read-only root and writable scratch directories only (the emptyDirs).
+run_gateway_image() { # PROJECT NAME
+  local dir scratch=()
+  # Writable like an emptyDir: podman 4 gives a tmpfs the image directory's mode, so it hands it to the user instead.
+  for dir in /tmp /var/cache/nginx /etc/nginx/conf.d; do
+    if [ "$engine" = podman ]; then scratch+=(--tmpfs "$dir:rw,U"); else scratch+=(--tmpfs "$dir:rw,mode=1777"); fi
+  done
+  containers+=("$2")
+  "$engine" run -d --name "$2" --network "$1_default" --user 10001:10001 --cap-drop ALL \
+    --security-opt no-new-privileges --read-only "${scratch[@]}" \
+    -p "127.0.0.1:$gateway_image_port:8080" \
+    -e HELLO1400_UPSTREAM=hello1400:1400 -e HELLO1401_UPSTREAM=hello1401:1401 -e CHAIN_UPSTREAM=hello1403:1403 \
+    -e ECHO_UPSTREAM=echo:1404 -e USERS_UPSTREAM=users-api:1405 \
+    "java-cluster/gateway:$version" >/dev/null
+}
+
+gateway_image() { # PROJECT
+  local name=$1-gateway-image url=http://127.0.0.1:$gateway_image_port
+  check "gateway image starts read-only as UID 10001" run_gateway_image "$1" "$name" || return
+  if ! check "gateway image /healthz answers ok" equals "$(get "$url/healthz")" ok; then
+    "$engine" logs --tail 40 "$name" 2>&1
+    return
+  fi
+  check "gateway image serves the dashboard at /" matches "$(get "$url/")" '<title>java-cluster dashboard'
+  check "gateway image /hello answers hello world" equals "$(get "$url/hello")" "hello world"
+  check "gateway image /users-api/health/readiness answers UP" \
+    matches "$(get "$url/users-api/health/readiness")" '"status" *: *"UP"'
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -303,7 +338,7 @@ log "base images"
 check "base images" base_images || { printf '\n%s passed, %s failed\n' "$passed" "$failed"; exit 1; }
 
 log "service images, each from its own Dockerfile"
-for module in hello1400 hello1401 hello-chain echo users-api db-migrations; do
+for module in hello1400 hello1401 hello-chain echo users-api db-migrations gateway; do
   check "image $module builds" build_service "$module" && check "image $module runs as UID 10001" runs_as_10001 "$module"
 done
 

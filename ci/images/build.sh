@@ -117,6 +117,7 @@ postgres=$(build_image postgres "$base")
 mysql=$(build_image mariadb "$base")
 redis=$(build_image redis "$base")
 nginx=$(build_image nginx "$base")
+nginx_unprivileged=$(build_image nginx-unprivileged "$nginx")
 
 cat <<EOF
 JDK_IMAGE=$jdk
@@ -126,4 +127,5 @@ POSTGRES_IMAGE=$postgres
 MYSQL_IMAGE=$mysql
 REDIS_IMAGE=$redis
 NGINX_IMAGE=$nginx
+NGINX_UNPRIVILEGED_IMAGE=$nginx_unprivileged
 EOF
