@@ -8,11 +8,19 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The database is down, unreachable or too slow: 503, so clients and load balancers retry elsewhere or later. */
+/**
+ * The database is down, unreachable or too slow: 503, so clients and load balancers retry elsewhere or later.
+ * Any other database failure is a bug (bad SQL, a schema the code does not match): 500, logged in full.
+ */
 @Singleton
 class DatabaseFailureHandler implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
 
@@ -28,7 +36,28 @@ class DatabaseFailureHandler implements ExceptionHandler<DataAccessException, Ht
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, DataAccessException failure) {
+        if (!isUnavailable(failure)) {
+            LOG.error("database call failed", failure);
+            return processor.processResponse(ErrorContext.builder(request).errorMessage("internal error").build(),
+                    HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
+        }
         return unavailable(request, failure);
+    }
+
+    /** Lost, refused or timed-out connections and transient server states (SQLState 08, 53, 57): worth a retry. */
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof IOException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("53")
+                    || sql.getSQLState().startsWith("57"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     HttpResponse<?> unavailable(HttpRequest<?> request, RuntimeException failure) {
