@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ class DatabaseFailureHandler implements ExceptionHandler<DataAccessException, Ht
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseFailureHandler.class);
     private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+    private static final Set<String> NOT_MIGRATED_YET = Set.of("42P01", "42S02");
 
     private final ErrorResponseProcessor<?> processor;
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
@@ -44,7 +46,10 @@ class DatabaseFailureHandler implements ExceptionHandler<DataAccessException, Ht
         return unavailable(request, failure);
     }
 
-    /** Lost, refused or timed-out connections and transient server states (SQLState 08, 53, 57): worth a retry. */
+    /**
+     * Worth a retry: lost, refused or timed-out connections, transient server states (SQLState 08, 53, 57), and a
+     * table that does not exist yet because the migrations have not run (42P01 on PostgreSQL, 42S02 on MySQL).
+     */
     static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLNonTransientConnectionException
@@ -53,7 +58,7 @@ class DatabaseFailureHandler implements ExceptionHandler<DataAccessException, Ht
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("53")
-                    || sql.getSQLState().startsWith("57"))) {
+                    || sql.getSQLState().startsWith("57") || NOT_MIGRATED_YET.contains(sql.getSQLState()))) {
                 return true;
             }
         }
