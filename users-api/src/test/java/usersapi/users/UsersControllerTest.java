@@ -1,6 +1,7 @@
 package usersapi.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,10 +154,16 @@ class UsersControllerTest {
         }
 
         @Test
-        void rejectsInvalidJson() {
-            Map<?, ?> problem = badRequest("{\"name\":");
+        void rejectsInvalidJsonSayingWhereWithoutParserInternals() {
+            int before = list("/users?size=1000").size();
 
-            assertEquals(400, problem.get("status"));
+            assertEquals("the body is not the expected JSON (line 1, column 9)", badRequest("{\"name\":").get("detail"));
+            for (String json : List.of("{\"name\":5,\"email\":[]}", "[1,2]", "\"Ada\"")) {
+                Map<?, ?> problem = badRequest(json);
+                assertTrue(String.valueOf(problem.get("detail")).startsWith("the body is not the expected JSON"), json + ": " + problem);
+                assertFalse(problem.containsKey("field"), json + " names no field of the body: " + problem);
+            }
+            assertEquals(before, list("/users?size=1000").size());
         }
 
         @Test
