@@ -14,6 +14,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
@@ -38,8 +39,11 @@ class ChainControllerTest {
         @Override
         public Map<String, String> getProperties() {
             String url = stub.url();
-            return Map.of("upstream.url", url, "micronaut.http.services.upstream.url", url,
-                    "micronaut.http.services.upstream.read-timeout", "500ms");
+            Map<String, String> properties = new HashMap<>(Map.of("upstream.url", url, "micronaut.http.services.upstream.url", url,
+                    "micronaut.http.services.upstream.read-timeout", "500ms"));
+            // Tracing as shipped without a collector, so the traceparent tests cover what runs by default.
+            Application.traceExport(Map.of()).forEach((key, value) -> properties.put(key, String.valueOf(value)));
+            return properties;
         }
 
         @AfterAll
@@ -93,6 +97,15 @@ class ChainControllerTest {
             String received = stub.lastTraceparent();
             assertNotNull(received, "the upstream received no traceparent");
             assertEquals(traceId, received.split("-")[1], received);
+        }
+
+        @Test
+        void startsATraceForTheUpstreamWhenTheCallerSentNone() {
+            client.toBlocking().retrieve("/");
+
+            String received = stub.lastTraceparent();
+            assertNotNull(received, "the upstream received no traceparent");
+            assertTrue(received.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]") && !received.contains("-" + "0".repeat(32) + "-"), received);
         }
 
         @Test

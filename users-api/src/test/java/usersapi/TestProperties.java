@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import usersapi.system.DatabaseSettings;
 
-/** The properties main() would derive from DATABASE_*, for a test's application context. */
+/** The properties main() would derive from DATABASE_* and no collector, for a test's application context. */
 public final class TestProperties {
 
     private TestProperties() {
@@ -13,6 +13,7 @@ public final class TestProperties {
     public static Map<String, String> of(DatabaseSettings settings) {
         Map<String, String> properties = new HashMap<>();
         settings.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        Application.traceExport(Map.of()).forEach((key, value) -> properties.put(key, String.valueOf(value)));
         return properties;
     }
 }

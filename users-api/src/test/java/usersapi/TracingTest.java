@@ -6,25 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TracingTest {
 
+    private static Span startSpan(ApplicationContext context) {
+        return context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("request").startSpan();
+    }
+
     @Test
-    void tracesNothingWithoutCollector() {
+    void keepsTraceIdsButRecordsNothingWithoutCollector() {
         for (Map<String, String> env : new Map[] {Map.of(), Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", " ")}) {
             try (ApplicationContext context = ApplicationContext.run(Application.traceExport(env), "test")) {
-                assertFalse(context.containsBean(OpenTelemetry.class), "tracing is on without a collector");
+                Span span = startSpan(context);
+                assertTrue(span.getSpanContext().isValid(), "no trace id for the logs and traceparent");
+                assertFalse(span.isRecording(), "spans are recorded with nowhere to send them");
+                assertEquals("none", context.getRequiredProperty("otel.traces.exporter", String.class));
             }
         }
     }
 
     @Test
-    void exportsOverOtlpWhenCollectorIsNamed() {
+    void recordsAndExportsOverOtlpWhenCollectorIsNamed() {
         Map<String, Object> properties = Application.traceExport(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://jaeger:4317"));
         try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
-            assertTrue(context.containsBean(OpenTelemetry.class), "tracing is off with a collector named");
+            assertTrue(startSpan(context).isRecording(), "spans are not recorded with a collector named");
             assertEquals("otlp", context.getRequiredProperty("otel.traces.exporter", String.class));
         }
     }

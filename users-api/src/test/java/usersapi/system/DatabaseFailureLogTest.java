@@ -33,7 +33,8 @@ import usersapi.ProxiedDatabase;
 import usersapi.TestProperties;
 
 /** The real logback.xml with LOG_FORMAT=json, read back from stdout while a request fails on a lost database. */
-@MicronautTest
+// A context per test: the handler logs an outage at most every 10 s.
+@MicronautTest(rebuildContext = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseFailureLogTest implements TestPropertyProvider {
 
@@ -89,6 +90,17 @@ class DatabaseFailureLogTest implements TestPropertyProvider {
         assertEquals(DatabaseFailureHandler.class.getName(), failure.get("logger_name"));
         assertEquals(TRACE_ID, failure.get("trace_id"));
         assertFalse(output.contains(PASSWORD), "the password reached the log");
+    }
+
+    @Test
+    void logsATraceIdEvenWhenTheCallerSentNone() throws Exception {
+        database.cut();
+        String output = captureStdout(() -> assertThrows(HttpClientResponseException.class, () -> client.toBlocking().retrieve("/users")));
+        database.restore();
+
+        Map<String, Object> failure = output.lines().filter(line -> line.contains("database unavailable")).map(this::readEvent)
+                .findFirst().orElseThrow(() -> new AssertionError("no 'database unavailable' event in " + output));
+        assertTrue(String.valueOf(failure.get("trace_id")).matches("[0-9a-f]{32}"), failure.toString());
     }
 
     private Map<String, Object> readEvent(String line) {
