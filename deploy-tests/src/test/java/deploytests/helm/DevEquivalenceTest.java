@@ -2,7 +2,6 @@ package deploytests.helm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import deploytests.k8s.Kubectl;
 import deploytests.k8s.Manifests;
 import deploytests.k8s.Manifests.Workload;
 import deploytests.k8s.Modules;
