@@ -214,6 +214,34 @@ psql_chain() { in_step "$1" "$2" exec -T chain-db psql -U chain -d chain -v ON_E
 mysql_users() { in_step "$1" "$2" exec -T users-db sh -c 'MYSQL_PWD="$MYSQL_PASSWORD" mysql -u users -N users -e "$0"' "$3"; }
 volume_of() { "$engine" inspect -f '{{range .Mounts}}{{.Name}}{{end}}' "$(container_of "$@")"; }
 
+# host_psql PASSWORD PSQL-ARGS...: psql from the host's side: its own, else the image's on the host network.
+host_psql() {
+  local password=$1
+  shift
+  if command -v psql >/dev/null; then
+    PGPASSWORD=$password psql "$@"
+  else
+    "$engine" run --rm --network host -e PGPASSWORD="$password" --entrypoint psql "${POSTGRES_IMAGE:-postgres:17}" "$@"
+  fi
+}
+
+# Step 04 as its README tells it: a row survives down/up, the host reaches the published port, and a
+# missing .env stops compose with the variable's message.
+step_04() {
+  local dir=$1 project=$2 missing no_env
+  check "04 comes up" up "$dir" "$project" && check "04 healthy" wait_healthy "$dir" "$project" || return
+  check "04 write a row" psql_chain "$dir" "$project" "CREATE TABLE notes(text varchar(100)); INSERT INTO notes VALUES ('still here');"
+  check "04 down (volume kept)" down "$dir" "$project"
+  check "04 up again" up "$dir" "$project" && check "04 healthy again" wait_healthy "$dir" "$project" || return
+  check "04 the row survived down/up" equals "$(psql_chain "$dir" "$project" 'SELECT text FROM notes')" "still here"
+  check "04 the host reaches chain-db on 127.0.0.1:15432" equals "$(host_psql "$(sed -n 's/^CHAIN_DB_PASSWORD=//p' "$root/$dir/.env.example")" \
+    -h 127.0.0.1 -p 15432 -U chain -d chain -qtAc 'SELECT text FROM notes')" "still here"
+  no_env=$(mktemp)
+  missing=$(cd "$root/$dir" && "${compose_cmd[@]}" --env-file "$no_env" -p "$project-noenv" config 2>&1 || true)
+  rm -f "$no_env"
+  check "04 without .env compose names the missing password" matches "$missing" 'CHAIN_DB_PASSWORD'
+}
+
 step_05() {
   local dir=$1 project=$2 chain_volume users_volume
   check "05 comes up" up "$dir" "$project" && check "05 healthy" wait_healthy "$dir" "$project" || return
@@ -344,6 +372,7 @@ done
 
 step "step 01: one service" compose/01-single-service "$prefix-01" step_01
 step "step 03: chained services" compose/03-chained-services "$prefix-03" step_03
+step "step 04: one database" compose/04-one-database "$prefix-04" step_04
 step "step 05: a database per service" compose/05-database-per-service "$prefix-05" step_05
 step "step 06: migrations" compose/06-migrations "$prefix-06" step_06
 step "the whole suite behind the gateway" compose "$prefix-full" step_full
