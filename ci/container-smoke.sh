@@ -151,6 +151,7 @@ step() {
 
 teardown() {
   local entry
+  restore_dev_loop_source
   for entry in "${containers[@]}"; do "$engine" rm -f "$entry" >/dev/null 2>&1; done
   for entry in "${projects[@]}"; do down "${entry%%|*}" "${entry#*|}" -v; done
   [ -n "$health_loop_pid" ] && kill "$health_loop_pid" 2>/dev/null
@@ -198,6 +199,31 @@ step_01() {
   local dir=$1 project=$2
   check "01 comes up healthy" up "$dir" "$project" && check "01 healthy" wait_healthy "$dir" "$project" || return
   check "01 GET 127.0.0.1:1401/ answers hello world" equals "$(get http://127.0.0.1:1401/)" "hello world"
+}
+
+# Step 02 as its README tells it: the mounted source is edited and the running service answers with the change.
+dev_loop_source=hello1401/src/main/java/hello1401/HelloController.java
+dev_loop_backup=
+step_02() {
+  local dir=$1 project=$2 body= deadline
+  check "02 comes up" up "$dir" "$project" && check "02 healthy (mn:run, the first start downloads)" wait_healthy "$dir" "$project" || return
+  check "02 GET 127.0.0.1:1401/ answers hello world" equals "$(get http://127.0.0.1:1401/)" "hello world"
+  dev_loop_backup=$(mktemp)
+  cp "$root/$dev_loop_source" "$dev_loop_backup"
+  sed -i 's/"hello world\\n"/"hello dev loop\\n"/' "$root/$dev_loop_source"
+  deadline=$((SECONDS + 180))
+  while [ "$SECONDS" -lt "$deadline" ] && [ "$body" != "hello dev loop" ]; do
+    sleep 2
+    body=$(curl -fsS --max-time 5 http://127.0.0.1:1401/ 2>/dev/null)
+  done
+  restore_dev_loop_source
+  check "02 an edit of HelloController.java is served without a rebuild" equals "$body" "hello dev loop"
+}
+
+restore_dev_loop_source() {
+  [ -n "$dev_loop_backup" ] || return 0
+  cp "$dev_loop_backup" "$root/$dev_loop_source" && rm -f "$dev_loop_backup"
+  dev_loop_backup=
 }
 
 step_03() {
@@ -371,6 +397,7 @@ for module in hello1400 hello1401 hello-chain echo users-api db-migrations gatew
 done
 
 step "step 01: one service" compose/01-single-service "$prefix-01" step_01
+step "step 02: the dev loop" compose/02-dev-loop "$prefix-02" step_02
 step "step 03: chained services" compose/03-chained-services "$prefix-03" step_03
 step "step 04: one database" compose/04-one-database "$prefix-04" step_04
 step "step 05: a database per service" compose/05-database-per-service "$prefix-05" step_05
