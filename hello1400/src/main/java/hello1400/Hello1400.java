@@ -20,6 +20,7 @@ public final class Hello1400 {
     private static final byte[] BODY = "hello world\n".getBytes(StandardCharsets.UTF_8);
     // Under Kubernetes' default 30 s termination grace period; JDK 17's server may wait all of it.
     private static final int SHUTDOWN_GRACE_SECONDS = 5;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
     private static final Logger LOG = Logger.getLogger(Hello1400.class.getName());
 
     private final HttpServer server;
@@ -38,6 +39,11 @@ public final class Hello1400 {
     }
 
     static Hello1400 start(int port) throws IOException {
+        // JDK 17's server writes headers and body apart with Nagle on: a 40 ms delayed-ACK stall per answer.
+        // Read once, when the first server is created; a value given with -D wins.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         // A bounded pool: the JDK server's default runs every request on the accept thread.
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
