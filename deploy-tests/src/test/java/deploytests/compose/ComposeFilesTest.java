@@ -19,6 +19,10 @@ class ComposeFilesTest {
         return ComposeFiles.all(REPO).stream();
     }
 
+    static Stream<Path> suiteFiles() {
+        return ComposeFiles.SUITE.stream().map(Path::of);
+    }
+
     private static ComposeProject project(Path file) {
         return ComposeFiles.project(REPO, file);
     }
@@ -102,7 +106,7 @@ class ComposeFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void usesEachModulesPort(Path file) {
-        assertNone(ModuleChecks.ports(project(file), REPO));
+        assertNone(PortChecks.ports(project(file), REPO));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,7 +118,30 @@ class ComposeFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void pointsAddressesAtServicesAndTheirPorts(Path file) {
-        assertNone(ModuleChecks.addresses(project(file), REPO));
+        assertNone(PortChecks.addresses(project(file), REPO));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suiteFiles")
+    void hardensEveryContainerOfTheSuite(Path file) {
+        assertNone(HardeningCheck.problems(project(file)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suiteFiles")
+    void restartsAndStopsLongRunningServicesGracefully(Path file) {
+        assertNone(LifecycleCheck.problems(project(file), REPO));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suiteFiles")
+    void takesPasswordsFromRequiredOrDevOnlyVariables(Path file) {
+        assertNone(SecretsCheck.problems(project(file)));
+    }
+
+    @Test
+    void isolatesTheDataServicesOfTheSuite() {
+        assertNone(NetworkIsolationCheck.problems(project(Path.of("compose/compose.yaml"))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package deploytests.compose;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,6 +17,23 @@ final class Interpolation {
             Pattern.compile("\\$(?:(\\$)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*)|(.?))");
 
     private Interpolation() {
+    }
+
+    /** A variable reference as written: ${NAME:-default} is (NAME, ":-", "default"); $NAME has no operator. */
+    record Reference(String name, String operator, String argument) {
+    }
+
+    /** The references in a text, skipping the $$ escapes compose leaves as a literal $. */
+    static List<Reference> references(String text) {
+        Matcher m = REFERENCE.matcher(text);
+        List<Reference> references = new ArrayList<>();
+        while (m.find()) {
+            String name = m.group(2) != null ? m.group(2) : m.group(5);
+            if (name != null) {
+                references.add(new Reference(name, m.group(3) == null ? "" : m.group(3), m.group(4) == null ? "" : m.group(4)));
+            }
+        }
+        return references;
     }
 
     static String apply(String text, Map<String, String> env, String where, List<String> problems) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class Repository {
 
     private static final Pattern YAML_PORT = Pattern.compile("port:\\s*\\$\\{PORT:(\\d+)}");
-    private static final Pattern JAVA_PORT = Pattern.compile("DEFAULT_PORT\\s*=\\s*(\\d+)");
+    private static final Pattern EXPOSE = Pattern.compile("(?m)^EXPOSE\\s+(\\d+)");
     private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z0-9-]+)` \\| \\[([a-z0-9-]+)]\\([^)]*\\) \\| ([^|]+) \\|.*\\| ([^|]*) \\|$");
     private static final Pattern ENV_NAME = Pattern.compile("`([A-Z][A-Z0-9_]*\\*?)");
 
@@ -53,20 +53,44 @@ final class Repository {
         return Files.isRegularFile(root.resolve(module).resolve("pom.xml"));
     }
 
+    /** A folder at the root that ships an image: a Maven module, or one with only a Dockerfile (the nginx gateway). */
+    boolean isDeployable(String module) {
+        boolean rootFolder = !module.isEmpty() && !module.contains("/") && !module.startsWith(".");
+        return rootFolder && (isModule(module) || Files.isRegularFile(root.resolve(module).resolve("Dockerfile")));
+    }
+
+    /** Whether the module's Dockerfile sets the variable with ENV NAME=value, on any line of an ENV instruction. */
+    boolean dockerfileSetsEnv(String module, String name) {
+        Path dockerfile = root.resolve(module).resolve("Dockerfile");
+        Pattern env = Pattern.compile("(?m)^ENV\\s(?:[^\\n]*\\\\\\n)*[^\\n]*(?<![A-Za-z0-9_])" + name + "=");
+        return Files.isRegularFile(dockerfile) && env.matcher(read(dockerfile)).find();
+    }
+
     /** A Micronaut service: configured by an application.yml (hello1400 is plain Java). */
     boolean isMicronaut(String module) {
         return Files.isRegularFile(root.resolve(module).resolve("src/main/resources/application.yml"));
     }
 
-    /** The port a module listens on when PORT is unset, from its application.yml or, for hello1400, its source. */
+    /** The port a module listens on when PORT is unset: application.yml, else hello1400's source, else EXPOSE. */
     Optional<Integer> defaultPort(String module) {
         Path yaml = root.resolve(module).resolve("src/main/resources/application.yml");
         if (Files.isRegularFile(yaml)) {
             return first(YAML_PORT.matcher(read(yaml)));
         }
+        Optional<Integer> source = sourceConstant(module, "DEFAULT_PORT");
+        Path dockerfile = root.resolve(module).resolve("Dockerfile");
+        if (source.isPresent() || !Files.isRegularFile(dockerfile)) {
+            return source;
+        }
+        return first(EXPOSE.matcher(read(dockerfile)));
+    }
+
+    /** An integer constant NAME = 123 in the module's Java sources. */
+    Optional<Integer> sourceConstant(String module, String name) {
+        Pattern constant = Pattern.compile("\\b" + name + "\\s*=\\s*(\\d+)");
         try (var sources = Files.walk(root.resolve(module).resolve("src/main/java"))) {
             return sources.filter(p -> p.toString().endsWith(".java"))
-                    .map(p -> first(JAVA_PORT.matcher(read(p))))
+                    .map(p -> first(constant.matcher(read(p))))
                     .flatMap(Optional::stream)
                     .findFirst();
         } catch (IOException e) {

@@ -1,7 +1,9 @@
 package deploytests.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +11,8 @@ import java.util.Optional;
 final class Services {
 
     private static final Map<String, Integer> ENGINE_PORTS = Map.of("postgres", 5432, "mysql", 3306, "mariadb", 3306, "redis", 6379);
+    /** The opt-in profile of long-running services; every other profile holds jobs run by hand. */
+    static final String OBSERVABILITY = "observability";
 
     private Services() {
     }
@@ -37,9 +41,9 @@ final class Services {
         return engine(service).map(ENGINE_PORTS::get);
     }
 
-    /** A job runs and exits: it sits behind a profile, or others wait for it to complete. */
+    /** A job runs and exits: it sits behind a profile other than observability, or others wait for it to complete. */
     static boolean isOneShot(ComposeProject project, String name) {
-        if (project.services().path(name).has("profiles")) {
+        if (profiles(project.services().path(name)).stream().anyMatch(p -> !p.equals(OBSERVABILITY))) {
             return true;
         }
         for (JsonNode other : project.services()) {
@@ -62,6 +66,26 @@ final class Services {
             return repo.defaultPort(module.get());
         }
         return enginePort(service);
+    }
+
+    static List<String> profiles(JsonNode service) {
+        List<String> names = new ArrayList<>();
+        service.path("profiles").forEach(p -> names.add(p.asText()));
+        return names;
+    }
+
+    /** The networks it joins; without a networks key, compose puts it on default. */
+    static List<String> networks(JsonNode service) {
+        JsonNode node = service.path("networks");
+        List<String> names = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> names.add(n.asText()));
+        } else if (node.isObject()) {
+            node.fieldNames().forEachRemaining(names::add);
+        } else {
+            names.add("default");
+        }
+        return names;
     }
 
     /** environment as a map, from either the mapping or the KEY=VALUE list form. */
