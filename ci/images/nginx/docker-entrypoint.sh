@@ -1,33 +1,45 @@
-#!/usr/bin/env bash
-# The documented contract of the official nginx image's entrypoint: /docker-entrypoint.d scripts,
-# NGINX_LOCAL_RESOLVERS on request, and envsubst of templates with only the defined variables.
-set -euo pipefail
+#!/bin/sh
+# The nginx stand-in's entrypoint: the behaviour of the official image's (nginxinc/docker-nginx,
+# entrypoint/docker-entrypoint.sh of 1.27), written anew. For nginx (or nginx-debug): each file in
+# /docker-entrypoint.d in version order, *.envsh sourced and *.sh run when executable; then the command.
+# NGINX_ENTRYPOINT_QUIET_LOGS silences its log.
+set -e
+
+entrypoint_log() {
+    if [ -z "${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then
+        echo "$@"
+    fi
+}
 
 if [ "$1" = nginx ] || [ "$1" = nginx-debug ]; then
-  if [ -n "${NGINX_ENTRYPOINT_LOCAL_RESOLVERS:-}" ]; then
-    NGINX_LOCAL_RESOLVERS=$(awk 'BEGIN{ORS=" "} $1=="nameserver" {print ($2 ~ ":") ? "[" $2 "]" : $2}' /etc/resolv.conf)
-    export NGINX_LOCAL_RESOLVERS="${NGINX_LOCAL_RESOLVERS% }"
-  fi
-  for f in /docker-entrypoint.d/*; do
-    case "$f" in
-      *.envsh) [ -x "$f" ] && . "$f" ;;
-      *.sh) [ -x "$f" ] && "$f" ;;
-    esac
-  done
-
-  template_dir=${NGINX_ENVSUBST_TEMPLATE_DIR:-/etc/nginx/templates}
-  suffix=${NGINX_ENVSUBST_TEMPLATE_SUFFIX:-.template}
-  output_dir=${NGINX_ENVSUBST_OUTPUT_DIR:-/etc/nginx/conf.d}
-  filter=${NGINX_ENVSUBST_FILTER:-}
-  defined_envs=$(printf '${%s} ' $(awk "END { for (name in ENVIRON) { print ( name ~ /${filter}/ ) ? name : \"\" } }" </dev/null))
-  if [ -d "$template_dir" ]; then
-    find "$template_dir" -follow -type f -name "*$suffix" -print | while read -r template; do
-      relative=${template#"$template_dir/"}
-      output="$output_dir/${relative%"$suffix"}"
-      mkdir -p "$(dirname "$output")"
-      envsubst "$defined_envs" <"$template" >"$output"
-      echo "$template -> $output"
-    done
-  fi
+    if find /docker-entrypoint.d/ -mindepth 1 -maxdepth 1 -type f -print -quit 2>/dev/null | read -r _; then
+        entrypoint_log "$0: /docker-entrypoint.d/ is not empty, will attempt to perform configuration"
+        entrypoint_log "$0: Looking for shell scripts in /docker-entrypoint.d/"
+        find /docker-entrypoint.d/ -follow -type f -print | sort -V | while read -r f; do
+            case "$f" in
+                *.envsh)
+                    if [ -x "$f" ]; then
+                        entrypoint_log "$0: Sourcing $f"
+                        . "$f"
+                    else
+                        entrypoint_log "$0: Ignoring $f, not executable"
+                    fi
+                    ;;
+                *.sh)
+                    if [ -x "$f" ]; then
+                        entrypoint_log "$0: Launching $f"
+                        "$f"
+                    else
+                        entrypoint_log "$0: Ignoring $f, not executable"
+                    fi
+                    ;;
+                *) entrypoint_log "$0: Ignoring $f" ;;
+            esac
+        done
+        entrypoint_log "$0: Configuration complete; ready for start up"
+    else
+        entrypoint_log "$0: No files found in /docker-entrypoint.d/, skipping configuration"
+    fi
 fi
+
 exec "$@"
