@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds every service image from its own Dockerfile and runs the compose steps end to end, asserting
-# through curl on ports published on 127.0.0.1 only. Docker where an engine answers, podman otherwise.
+# Builds every service image from its own Dockerfile and runs the compose steps end to end on a real Docker
+# engine, asserting through curl on ports published on 127.0.0.1 only.
 # Usage: ci/container-smoke.sh   (see ci/README.md; the last line reads "N passed, N failed")
+# BASE_IMAGES=local builds stand-ins for the official base images and tags them with the official names
+# (CI does, having no registry); the default uses the official images themselves.
 set -uo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,15 +12,16 @@ cd "$root"
 version=1.0.0
 prefix=jc-smoke
 gateway_port=${GATEWAY_PORT:-8080}
-gateway_image_port=${GATEWAY_IMAGE_PORT:-9080}
 up_timeout=${UP_TIMEOUT:-420}
 passed=0
 failed=0
 failures=()
+inventory_output=
+inventory_status=0
+db_files_up=
 projects=()
 containers=()
-health_loop_pid=
-started_api_pid=
+build_client=
 
 log() { printf '\n==> %s\n' "$*"; }
 pass() { passed=$((passed + 1)); printf '    PASS  %s\n' "$1"; }
@@ -49,54 +52,26 @@ get() {
 # Engine
 
 choose_engine() {
-  if [ -n "${CONTAINER_ENGINE:-}" ]; then
-    engine=$CONTAINER_ENGINE
-  elif docker info >/dev/null 2>&1; then
-    engine=docker
-  else
-    engine=podman
-  fi
-
-  if [ "$engine" = docker ]; then
-    if docker compose version >/dev/null 2>&1; then compose_cmd=(docker compose); else compose_cmd=(docker-compose); fi
-  else
-    # podman-compose ignores depends_on conditions and profiles; docker-compose on podman's API honours them.
-    pinged=$(curl -fsS --unix-socket /run/podman/podman.sock http://d/_ping 2>/dev/null || true)
-    DOCKER_HOST=$(bash "$root/ci/podman-setup.sh") || return 1
-    export DOCKER_HOST
-    [ -z "$pinged" ] && started_api_pid=$(cat /run/podman/java-cluster-ci.pid 2>/dev/null)
-    compose_cmd=(docker-compose)
-    # The OCI image format drops HEALTHCHECK; the Docker format keeps it.
-    export BUILDAH_FORMAT=docker
-    start_health_loop
-  fi
-  "$engine" --version
-  echo "compose $("${compose_cmd[@]}" version --short)"
-}
-
-# Without systemd podman never runs healthchecks by itself: run those of this script's containers.
-start_health_loop() {
-  (
-    while sleep 2; do
-      podman ps --format '{{.ID}} {{index .Labels "com.docker.compose.project"}} {{.Status}}' 2>/dev/null \
-        | awk -v p="$prefix-" 'index($2, p) == 1 && /\((starting|healthy|unhealthy)\)/ {print $1}' \
-        | while read -r id; do podman healthcheck run "$id" >/dev/null 2>&1 & done
-      wait
-    done
-  ) &
-  health_loop_pid=$!
+  engine=docker
+  # BuildKit (RUN --mount) needs the buildx plugin or a client with BuildKit built in; the setup finds one.
+  build_client=$(bash "$root/ci/docker-setup.sh") || return 1
+  if docker compose version >/dev/null 2>&1; then compose_cmd=(docker compose); else compose_cmd=(docker-compose); fi
+  docker version --format 'docker client {{.Client.Version}}, engine {{.Server.Version}}'
+  echo "builds with $build_client (BuildKit); compose $("${compose_cmd[@]}" version --short)"
 }
 
 # ---------------------------------------------------------------------------------------------------
 # Compose projects
 
-# in_step DIR PROJECT COMPOSE-ARGS...: bounded compose in DIR, with the committed .env.example as its .env.
+# in_step DIR PROJECT COMPOSE-ARGS...: bounded compose in DIR. A step whose README copies .env.example to .env
+# gets it as its env file; PROJECT "-" is compose's own default, for files run exactly as their README types them.
 in_step() {
-  local dir=$root/$1 project=$2
+  local step=$1 dir=$root/$1 project=$2
   shift 2
-  local env=()
-  [ -f "$dir/.env.example" ] && env=(--env-file "$dir/.env.example")
-  (cd "$dir" && timeout "$up_timeout" "${compose_cmd[@]}" "${env[@]}" -p "$project" "$@")
+  local opts=()
+  [[ $step == compose/0* && -f $dir/.env.example ]] && opts=(--env-file "$dir/.env.example")
+  [ "$project" != - ] && opts+=(-p "$project")
+  (cd "$dir" && timeout "$up_timeout" "${compose_cmd[@]}" "${opts[@]}" "$@")
 }
 
 # up DIR PROJECT [SERVICES...]: start detached, remembering the project for the teardown.
@@ -113,12 +88,13 @@ down() { # DIR PROJECT [-v]
 
 container_of() { in_step "$1" "$2" ps -q "$3" | head -1; }
 
-# wait_healthy DIR PROJECT: every container healthy, running without a healthcheck, or exited 0.
+# wait_healthy DIR PROJECT [FILE-ARGS...]: every container healthy, running without a healthcheck, or exited 0.
 wait_healthy() {
   local dir=$1 project=$2 deadline=$((SECONDS + up_timeout)) id state pending
+  shift 2
   while :; do
     pending=0
-    for id in $(in_step "$dir" "$project" ps -q); do
+    for id in $(in_step "$dir" "$project" "$@" ps -q); do
       state=$("$engine" inspect -f '{{.State.Status}} {{.State.ExitCode}} {{if .State.Health}}{{.State.Health.Status}}{{end}}' "$id")
       case "$state" in
         "running "*" healthy" | "running 0 " | "exited 0 "*) ;;
@@ -132,9 +108,9 @@ wait_healthy() {
   done
 }
 
-dump_logs() { # DIR PROJECT
+dump_logs() { # DIR PROJECT [FILE-ARGS...]
   local id
-  for id in $(in_step "$1" "$2" ps -q); do
+  for id in $(in_step "$@" ps -q); do
     printf '\n----- logs of %s\n' "$("$engine" inspect -f '{{.Name}}' "$id")"
     "$engine" logs --tail 80 "$id" 2>&1
   done
@@ -154,34 +130,67 @@ teardown() {
   restore_dev_loop_source
   for entry in "${containers[@]}"; do "$engine" rm -f "$entry" >/dev/null 2>&1; done
   for entry in "${projects[@]}"; do down "${entry%%|*}" "${entry#*|}" -v; done
-  [ -n "$health_loop_pid" ] && kill "$health_loop_pid" 2>/dev/null
-  [ -n "$started_api_pid" ] && kill "$started_api_pid" 2>/dev/null
+  [ -n "$db_files_up" ] && in_step compose - -f db.yaml -f db-tools.yaml down -v --remove-orphans >/dev/null 2>&1
 }
 
 # ---------------------------------------------------------------------------------------------------
 # Images
 
+# The stand-ins and the official names they take, so every file runs as written, with no image variable.
+stand_ins=(
+  "JDK_IMAGE eclipse-temurin:25-jdk"
+  "JRE_IMAGE eclipse-temurin:25-jre"
+  "RUNTIME_IMAGE debian:bookworm-slim"
+  "POSTGRES_IMAGE postgres:17"
+  "MYSQL_IMAGE mysql:8.4"
+  "REDIS_IMAGE redis:7.4"
+  "NGINX_UNPRIVILEGED_IMAGE nginxinc/nginx-unprivileged:1.27"
+)
+
 base_images() {
-  local mode=${BASE_IMAGES:-}
-  [ -z "$mode" ] && { [ "$engine" = podman ] && mode=local || mode=official; }
-  if [ "$mode" = local ]; then
-    local lines
-    lines=$(bash "$root/ci/images/build.sh" "$engine") || return 1
-    while IFS= read -r line; do export "${line?}"; echo "    $line"; done <<<"$lines"
-  else
-    echo "    the Dockerfiles' and compose files' default (official) images"
+  if [ "${BASE_IMAGES:-official}" != local ]; then
+    echo "    the official images, as the Dockerfiles and compose files name them"
+    return 0
   fi
+  local lines line
+  lines=$(bash "$root/ci/images/build.sh" "$engine") || return 1
+  for line in "${stand_ins[@]}"; do
+    tag_as_official "$(sed -n "s/^${line% *}=//p" <<<"$lines")" "${line#* }" || return 1
+  done
+  inventory_output=$(bash "$root/ci/images/check-inventory.sh" "$engine" - <<<"$lines" 2>&1)
+  inventory_status=$?
+}
+
+# tag_as_official STAND-IN NAME: never over an image that is not a stand-in (a real one pulled on this machine).
+tag_as_official() {
+  local stand_in=$1 name=$2 current
+  [ -n "$stand_in" ] || { echo "      build.sh named no stand-in for $name"; return 1; }
+  current=$("$engine" image inspect -f '{{.Id}} {{join .RepoTags " "}}' "$name" 2>/dev/null || true)
+  if [ -n "$current" ] && [[ $current != "$("$engine" image inspect -f '{{.Id}}' "$stand_in")"* ]] \
+    && [[ $current != *java-cluster-ci/* ]]; then
+    echo "      refusing to tag $stand_in as $name: $name here is not a stand-in"
+    return 1
+  fi
+  "$engine" tag "$stand_in" "$name" && echo "    $name <- $stand_in"
+}
+
+# The stand-ins hold exactly the programs of ci/images/inventory.txt; each of its lines counts as a check.
+inventory_checks() {
+  local result text
+  while read -r result text; do
+    case "$result" in
+      PASS) pass "$text" ;;
+      FAIL) fail "$text" ;;
+    esac
+  done <<<"$inventory_output"
+  [ "$inventory_status" = 0 ] || check "check-inventory.sh exited 0 (status $inventory_status)" false
 }
 
 build_service() { # MODULE
-  local module=$1 image=java-cluster/$1:$version args=()
+  local module=$1 image=java-cluster/$1:$version
   [ -f "$module/Dockerfile" ] || { echo "      $module/Dockerfile does not exist yet"; return 1; }
-  [ -n "${JDK_IMAGE:-}" ] && args+=(--build-arg "JDK_IMAGE=$JDK_IMAGE")
-  [ -n "${JRE_IMAGE:-}" ] && args+=(--build-arg "JRE_IMAGE=$JRE_IMAGE")
-  [ -n "${RUNTIME_IMAGE:-}" ] && args+=(--build-arg "RUNTIME_IMAGE=$RUNTIME_IMAGE")
-  [ -n "${NGINX_UNPRIVILEGED_IMAGE:-}" ] && args+=(--build-arg "NGINX_IMAGE=$NGINX_UNPRIVILEGED_IMAGE")
   local started=$SECONDS
-  if ! timeout 900 "$engine" build -q -f "$module/Dockerfile" "${args[@]}" -t "$image" . >"/tmp/$prefix-build-$module.log" 2>&1; then
+  if ! DOCKER_BUILDKIT=1 timeout 900 "$build_client" build -q -f "$module/Dockerfile" -t "$image" . >"/tmp/$prefix-build-$module.log" 2>&1; then
     tail -40 "/tmp/$prefix-build-$module.log"
     return 1
   fi
@@ -324,12 +333,16 @@ migrated_first() {
 
 step_full() {
   local dir=$1 project=$2 gw=http://127.0.0.1:$gateway_port body id hosts
-  check "full suite comes up" up "$dir" "$project" && check "full suite healthy" wait_healthy "$dir" "$project" || return
+  check "full suite comes up (no .env: the dev-only defaults)" up "$dir" "$project" \
+    && check "full suite healthy" wait_healthy "$dir" "$project" || return
   check "migrate-users completed before users-api started" migrated_first "$dir" "$project" migrate-users users-api
   check "migrate-chain completed before hello1403 started" migrated_first "$dir" "$project" migrate-chain hello1403
   check "gateway /hello answers hello world" equals "$(get "$gw/hello")" "hello world"
+  check "gateway /hello1400 answers hello world" equals "$(get "$gw/hello1400")" "hello world"
   body=$(get "$gw/chain")
   check "gateway /chain returns both hops" matches "$body" 'hop 1: [^ ]+ on [^ ]+:1403 -> http://hello1402:1402 .*hop 2: [^ ]+ on [^ ]+:1402: hello world'
+  check "gateway / serves the dashboard" matches "$(get "$gw/")" '<title>java-cluster dashboard'
+  check "gateway /users-api/health/readiness answers UP" matches "$(get "$gw/users-api/health/readiness")" '"status" *: *"UP"'
 
   body=$(get "$gw/users" -X POST -H 'Content-Type: application/json' \
     -d '{"name":"Smoke Test","email":"smoke-test@example.com"}')
@@ -347,38 +360,99 @@ step_full() {
   hosts=$(for _ in $(seq 1 30); do get "$gw/echo" -H 'Accept: application/json' | jq -r .host; done | sort -u | grep -c .)
   check "gateway: 30 calls to /echo show 3 host names" equals "$hosts" 3
 
-  gateway_image "$project"
+  hardened "$dir" "$project"
+  isolated "$dir" "$project"
+  rollback_in_suite "$dir" "$project"
 }
 
-# The gateway image as k8s/base/gateway.yaml runs it, on the suite's network: upstreams by service name,
-# UID and GID 10001, no capabilities, a read-only root and writable scratch directories only (the emptyDirs).
-run_gateway_image() { # PROJECT NAME
-  local dir scratch=()
-  # Writable like an emptyDir: podman 4 gives a tmpfs the image directory's mode, so it hands it to the user instead.
-  for dir in /tmp /var/cache/nginx /etc/nginx/conf.d; do
-    if [ "$engine" = podman ]; then scratch+=(--tmpfs "$dir:rw,U"); else scratch+=(--tmpfs "$dir:rw,mode=1777"); fi
+# Every long-running container as compose.yaml declares it: non-root, read-only root, no capabilities,
+# no privilege escalation, a restart policy, and a stop grace longer than the service's own.
+hardened() {
+  local dir=$1 project=$2 id name facts
+  for id in $(in_step "$dir" "$project" ps -q); do
+    [ "$("$engine" inspect -f '{{.State.Running}}' "$id")" = true ] || continue
+    name=$("$engine" inspect -f '{{index .Config.Labels "com.docker.compose.service"}}' "$id")
+    facts=$("$engine" inspect -f 'user={{.Config.User}} ro={{.HostConfig.ReadonlyRootfs}} caps={{.HostConfig.CapDrop}} sec={{.HostConfig.SecurityOpt}} restart={{.HostConfig.RestartPolicy.Name}} stop={{.Config.StopTimeout}}' "$id")
+    check "$name is hardened ($facts)" matches "$facts" \
+      '^user=[1-9][0-9]*(:[0-9]+)? ro=true caps=\[ALL\] sec=\[no-new-privileges:true\] restart=unless-stopped stop=[0-9]+$'
   done
-  containers+=("$2")
-  "$engine" run -d --name "$2" --network "$1_default" --user 10001:10001 --cap-drop ALL \
-    --security-opt no-new-privileges --read-only "${scratch[@]}" \
-    -p "127.0.0.1:$gateway_image_port:8080" \
-    -e HELLO1400_UPSTREAM=hello1400:1400 -e HELLO1401_UPSTREAM=hello1401:1401 -e CHAIN_UPSTREAM=hello1403:1403 \
-    -e ECHO_UPSTREAM=echo:1404 -e USERS_UPSTREAM=users-api:1405 \
-    "java-cluster/gateway:$version" >/dev/null
+  check "a Java service runs as UID 10001 inside" equals "$(in_step "$dir" "$project" exec -T users-api id -u)" 10001
+  check "the gateway runs as UID 10001 inside" equals "$(in_step "$dir" "$project" exec -T gateway id -u)" 10001
 }
 
-gateway_image() { # PROJECT
-  local name=$1-gateway-image url=http://127.0.0.1:$gateway_image_port
-  check "gateway image starts read-only as UID 10001" run_gateway_image "$1" "$name" || return
-  if ! check "gateway image /healthz answers ok" equals "$(get "$url/healthz")" ok; then
-    "$engine" logs --tail 40 "$name" 2>&1
-    return
-  fi
-  check "gateway image serves the dashboard at /" matches "$(get "$url/")" '<title>java-cluster dashboard'
-  check "gateway image /hello answers hello world" equals "$(get "$url/hello")" "hello world"
-  check "gateway image /users-api/health/readiness answers UP" \
-    matches "$(get "$url/users-api/health/readiness")" '"status" *: *"UP"'
+# reaches DIR PROJECT FROM HOST PORT: a TCP connection from a container of service FROM (bash's /dev/tcp).
+reaches() {
+  in_step "$1" "$2" exec -T "$3" bash -c 'timeout 3 bash -c "exec 3<>/dev/tcp/$0/$1"' "$4" "$5" >/dev/null 2>&1
 }
+unreachable() { ! reaches "$@"; }
+
+# The isolation lesson, both ways: each database only for its owner, Redis only for users-api, the gateway
+# only for the services it routes to.
+isolated() {
+  local dir=$1 project=$2 target
+  for target in users-db:3306 chain-db:5432 redis:6379 hello1402:1402; do
+    check "the gateway cannot open $target" unreachable "$dir" "$project" gateway "${target%:*}" "${target#*:}"
+  done
+  for target in hello1400:1400 hello1401:1401 hello1403:1403 echo:1404 users-api:1405; do
+    check "the gateway opens $target" reaches "$dir" "$project" gateway "${target%:*}" "${target#*:}"
+  done
+  check "users-api opens users-db:3306" reaches "$dir" "$project" users-api users-db 3306
+  check "users-api opens redis:6379" reaches "$dir" "$project" users-api redis 6379
+  check "users-api cannot open chain-db:5432" unreachable "$dir" "$project" users-api chain-db 5432
+  check "hello1403 opens chain-db:5432" reaches "$dir" "$project" hello1403 chain-db 5432
+  check "hello1403 opens hello1402:1402" reaches "$dir" "$project" hello1403 hello1402 1402
+  check "hello1403 cannot open users-db:3306" unreachable "$dir" "$project" hello1403 users-db 3306
+  check "echo cannot open redis:6379" unreachable "$dir" "$project" echo redis 6379
+}
+
+last_users_changeset() { mysql_users "$1" "$2" 'SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED DESC LIMIT 1'; }
+
+# rollback-users uses migrate-users' contexts: rollback 1 undoes the last applied changeset, whatever its context.
+rollback_in_suite() {
+  local dir=$1 project=$2 all last
+  all=$(users_changesets "$dir" "$project")
+  last=$(last_users_changeset "$dir" "$project")
+  check "compose.yaml rollback-users" job "$dir" "$project" rollback-users || return
+  check "rollback-users undid the last applied changeset ($last)" \
+    equals "$(users_changesets "$dir" "$project") $(mysql_users "$dir" "$project" "SELECT count(*) FROM DATABASECHANGELOG WHERE ID = '$last'")" "$((all - 1)) 0"
+  check "compose.yaml migrate-users applies it again" job "$dir" "$project" migrate-users
+  check "the changeset is back ($last)" equals "$(last_users_changeset "$dir" "$project")" "$last"
+}
+
+# db.yaml and db-tools.yaml exactly as compose/README.md types them: this folder's default project, no .env.
+db_compose() { in_step compose - "$@"; }
+db_tools() { db_compose -f db.yaml -f db-tools.yaml "$@"; }
+
+step_db_files() {
+  local ids users host_users env_file
+  log "db.yaml and db-tools.yaml as the README types them (compose)"
+  db_files_up=1
+  check "docker compose -f db.yaml up -d" db_compose -f db.yaml up -d || return
+  check "db.yaml healthy" wait_healthy_files || { dump_db_logs; return; }
+  check "db-tools run --rm migrate-users" db_job migrate-users
+  check "db-tools run --rm migrate-chain" db_job migrate-chain
+  check "db-tools run --rm status-users" db_job status-users
+  # -T: CI has no terminal; the shells read their statements from standard input instead.
+  check "db-tools psql lists the chain tables" matches "$(echo '\dt' | db_tools run --rm -T psql 2>&1)" 'calls'
+  users=$(echo 'SELECT count(*) FROM users;' | db_tools run --rm -T mysql 2>&1 | tail -1)
+  check "db-tools mysql counts the demo users ($users)" matches "$users" '^[1-9][0-9]*$'
+  host_users=$(MYSQL_PWD=users-dev-only mysql -h 127.0.0.1 -P 13306 -u users -N users -e 'SELECT count(*) FROM users' 2>&1)
+  check "the host reaches users-db on 127.0.0.1:13306 with the dev-only password" equals "$host_users" "$users"
+  ids=$(db_compose -f db.yaml ps -q)
+  check "db.yaml publishes on 127.0.0.1 only" eval '! for id in $ids; do "$engine" port "$id"; done | grep -v " -> 127\.0\.0\.1:"'
+  env_file=$(mktemp)
+  echo CHAIN_DB_PASSWORD=from-env-file >"$env_file"
+  check "a .env overrides the dev-only password" matches \
+    "$(cd "$root/compose" && "${compose_cmd[@]}" --env-file "$env_file" -f db.yaml config)" 'POSTGRES_PASSWORD: from-env-file'
+  rm -f "$env_file"
+  [ "$failed" -gt 0 ] && dump_db_logs
+  db_compose -f db.yaml -f db-tools.yaml down -v >/dev/null 2>&1
+  db_files_up=
+}
+
+db_job() { db_tools run --rm "$1" >"/tmp/$prefix-job.log" 2>&1 || { tail -20 "/tmp/$prefix-job.log"; return 1; }; }
+wait_healthy_files() { wait_healthy compose - -f db.yaml; }
+dump_db_logs() { dump_logs compose - -f db.yaml; }
 
 # ---------------------------------------------------------------------------------------------------
 
@@ -390,6 +464,7 @@ check "container engine ready" choose_engine || { printf '\n%s passed, %s failed
 
 log "base images"
 check "base images" base_images || { printf '\n%s passed, %s failed\n' "$passed" "$failed"; exit 1; }
+[ -n "$inventory_output" ] && { log "stand-ins against ci/images/inventory.txt"; inventory_checks; }
 
 log "service images, each from its own Dockerfile"
 for module in hello1400 hello1401 hello-chain echo users-api db-migrations gateway; do
@@ -402,6 +477,7 @@ step "step 03: chained services" compose/03-chained-services "$prefix-03" step_0
 step "step 04: one database" compose/04-one-database "$prefix-04" step_04
 step "step 05: a database per service" compose/05-database-per-service "$prefix-05" step_05
 step "step 06: migrations" compose/06-migrations "$prefix-06" step_06
+step_db_files
 step "the whole suite behind the gateway" compose "$prefix-full" step_full
 
 log "container smoke test took $((SECONDS - stage_started))s"
