@@ -31,7 +31,8 @@ public final class TestServers {
     public static URI mysql() {
         return server(MYSQL, "mysql://root@127.0.0.1:3306", variable -> container(
                 new GenericContainer<>("mysql:8.4").withEnv("MYSQL_ROOT_PASSWORD", "test").withExposedPorts(3306)
-                        .waitingFor(Wait.forLogMessage(".*ready for connections.*port: 3306.*", 1)),
+                        // The init server runs with networking off, so the port opens only for the real one.
+                        .waitingFor(Wait.forListeningPort()),
                 3306, "mysql://root:test@"));
     }
 

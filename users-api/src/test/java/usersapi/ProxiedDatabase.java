@@ -3,6 +3,10 @@ package usersapi;
 import dbmigrations.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 /** A fresh, migrated PostgreSQL database that the service reaches only through a proxy the test can cut. */
@@ -10,6 +14,7 @@ public final class ProxiedDatabase implements AutoCloseable {
 
     private final TestDatabase database;
     private final TcpProxy proxy;
+    private String role;
 
     private ProxiedDatabase(TestDatabase database, TcpProxy proxy) {
         this.database = database;
@@ -35,6 +40,23 @@ public final class ProxiedDatabase implements AutoCloseable {
         return env;
     }
 
+    /** env() as a login role of this database's own, whose password the server checks (unless it trusts everyone). */
+    public Map<String, String> envWithPassword(String password) {
+        role = database.name() + "_app";
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            statement.execute("GRANT USAGE ON SCHEMA public TO " + role);
+            statement.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO " + role);
+            statement.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + role);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create role " + role, e);
+        }
+        Map<String, String> env = env();
+        env.put("DATABASE_USER", role);
+        env.put("DATABASE_PASSWORD", password);
+        return env;
+    }
+
     public void cut() {
         proxy.cut();
     }
@@ -47,5 +69,15 @@ public final class ProxiedDatabase implements AutoCloseable {
     public void close() {
         proxy.close();
         database.close();
+        if (role != null) {
+            // The role's grants went with the database, so it can be dropped now.
+            String url = "jdbc:postgresql://" + database.host() + ":" + database.port() + "/postgres";
+            try (Connection connection = DriverManager.getConnection(url, database.user(), database.password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP ROLE IF EXISTS " + role);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot drop role " + role, e);
+            }
+        }
     }
 }

@@ -38,7 +38,7 @@ import usersapi.TestProperties;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseFailureLogTest implements TestPropertyProvider {
 
-    // PostgreSQL's trust authentication ignores it, so it can be any marker the log must never show.
+    // The password of a role of the test's own: a marker the log must never show, on any server's authentication.
     private static final String PASSWORD = "never-log-me-7f3a9c";
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
@@ -54,9 +54,7 @@ class DatabaseFailureLogTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         database = ProxiedDatabase.postgres("jsonlog");
-        Map<String, String> env = database.env();
-        env.put("DATABASE_PASSWORD", PASSWORD);
-        return TestProperties.of(DatabaseSettings.fromEnv(env));
+        return TestProperties.of(DatabaseSettings.fromEnv(database.envWithPassword(PASSWORD)));
     }
 
     @AfterAll
