@@ -12,7 +12,7 @@ record DatabaseTarget(Kind kind, String host, int port, String user, String pass
         String portText = value(env, "DATABASE_PORT", String.valueOf(kind.defaultPort()));
         int port;
         try {
-            port = Integer.parseInt(portText.trim());
+            port = Integer.parseInt(portText);
         } catch (NumberFormatException e) {
             throw new UsageException("DATABASE_PORT must be a number, not '" + portText + "'");
         }
@@ -24,7 +24,7 @@ record DatabaseTarget(Kind kind, String host, int port, String user, String pass
                 value(env, "DATABASE_NAME", service.defaultDatabase()));
     }
 
-    /** An empty variable counts as unset, as compose leaves it when a .env line has no value. */
+    /** Empty counts as unset, as in users-api and hello-chain: compose passes a bare `.env` line as empty; the password is taken as given. */
     private static String value(Map<String, String> env, String name, String fallback) {
         String value = env.get(name);
         return value == null || value.isBlank() ? fallback : value.strip();

@@ -25,7 +25,7 @@ public record DatabaseSettings(String kind, String host, int port, String user, 
         try {
             return new DatabaseSettings(kind, host, Integer.parseInt(port),
                     value(env, "DATABASE_USER", mysql ? "root" : "postgres"),
-                    value(env, "DATABASE_PASSWORD", ""),
+                    env.getOrDefault("DATABASE_PASSWORD", ""),
                     value(env, "DATABASE_NAME", "users"));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("DATABASE_PORT must be a number, not '" + port + "'");
@@ -59,6 +59,7 @@ public record DatabaseSettings(String kind, String host, int port, String user, 
         return embedded() ? "embedded H2" : kind + "://" + user + "@" + host + ":" + port + "/" + name;
     }
 
+    /** Empty counts as unset, as in hello-chain and db-migrations: compose passes a bare `.env` line as empty; the password is taken as given. */
     private static String value(Map<String, String> env, String name, String fallback) {
         String value = env.get(name);
         return value == null || value.isBlank() ? fallback : value.strip();
