@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** {@code java -jar db-migrations.jar <service> <update|rollback|status|release-locks> [count]}; exit 0 on success. */
 public final class Main {
@@ -13,14 +11,10 @@ public final class Main {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    // Held so the level survives: Liquibase's own INFO logging would bury the one line that matters.
-    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
-
     private Main() {
     }
 
     public static void main(String[] args) {
-        LIQUIBASE_LOG.setLevel(Level.WARNING);
         System.exit(run(Arrays.asList(args), System.getenv(), System.out, System.err));
     }
 

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import liquibase.GlobalConfiguration;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
@@ -24,6 +26,13 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 final class Migrator {
 
     static final int LOGIN_TIMEOUT_SECONDS = 10;
+
+    // Held so the level survives: Liquibase's own INFO logging would bury the one line that matters.
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
+
+    static {
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
+    }
 
     private final Command command;
     private final DatabaseTarget target;
@@ -54,7 +63,8 @@ final class Migrator {
         return DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
     }
 
-    private Map<String, Object> settings() {
+    /** Liquibase's settings for every run, the command line's and an embedded database's. */
+    static Map<String, Object> settings() {
         return Map.of(
                 // No phoning home from a migration job.
                 AnalyticsArgs.ENABLED.getKey(), false,
@@ -69,12 +79,7 @@ final class Migrator {
         switch (command.action()) {
             case UPDATE -> {
                 failIfLocked(database);
-                new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                        .addArgumentValue("database", database)
-                        .addArgumentValue("changelogFile", changelog)
-                        .addArgumentValue("contexts", contexts)
-                        .setOutput(out)
-                        .execute();
+                update(database, changelog, contexts, out);
             }
             case ROLLBACK -> {
                 failIfLocked(database);
@@ -98,6 +103,15 @@ final class Migrator {
                     .setOutput(out)
                     .execute();
         }
+    }
+
+    static void update(Database database, String changelog, String contexts, PrintStream out) throws Exception {
+        new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                .addArgumentValue("database", database)
+                .addArgumentValue("changelogFile", changelog)
+                .addArgumentValue("contexts", contexts)
+                .setOutput(out)
+                .execute();
     }
 
     /** Reported at once rather than after Liquibase's wait: under RunLock nobody else can be migrating. */

@@ -1,19 +1,19 @@
 package usersapi.system;
 
+import dbmigrations.EmbeddedDatabases;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
-import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place the service creates a schema: the embedded H2 demo database, which lives and dies with the
- * process. MySQL and PostgreSQL get theirs only from db-migrations.
+ * process. It gets db-migrations' own changelog with the demo users, so its schema is the one MySQL and
+ * PostgreSQL get from the db-migrations job.
  */
 @Singleton
 @Requires(property = "datasources.default.dialect", value = "H2")
@@ -23,17 +23,17 @@ class EmbeddedDemoDatabase implements ApplicationEventListener<StartupEvent> {
 
     private final DataSource dataSource;
 
-    EmbeddedDemoDatabase(DataSource dataSource) {
-        this.dataSource = dataSource;
+    EmbeddedDemoDatabase(DataSource dataSource, DataSourceResolver resolver) {
+        // Liquibase commits as it goes, so it gets a plain pooled connection rather than a transaction's.
+        this.dataSource = resolver.resolve(dataSource);
     }
 
     @Override
-    @Transactional
     public void onApplicationEvent(StartupEvent event) {
-        // The injected DataSource hands out the transaction's connection; closing it is left to the transaction.
-        try (Statement statement = dataSource.getConnection().createStatement()) {
-            statement.execute("RUNSCRIPT FROM 'classpath:h2/demo-users.sql'");
-        } catch (SQLException e) {
+        try {
+            // Idempotent, because an in-memory database outlives an application context within one JVM (tests).
+            EmbeddedDatabases.update(dataSource.getConnection(), "users-api", "demo");
+        } catch (Exception e) {
             throw new IllegalStateException("could not create the embedded demo database", e);
         }
         LOG.info("DATABASE_HOST is not set: using an embedded in-memory H2 database with 3 demo users (lost on exit); "
