@@ -6,7 +6,8 @@ The chart name, used as app.kubernetes.io/part-of.
 {{- end }}
 
 {{/*
-A release-scoped name for chart-wide objects (hook Jobs, tests, Ingress); services keep their own names.
+A release-scoped name, used only by the `helm test` pods and the Ingress. Everything else, hook Jobs
+included, keeps the suite's fixed names (the services find each other by them), so one release fits in a namespace.
 */}}
 {{- define "java-cluster.fullname" -}}
 {{- if .Values.fullnameOverride }}

@@ -45,8 +45,8 @@ class DevEquivalenceTest {
 
     @Test
     void rendersTheSameWorkloadsServicesConfigAndContainers() {
-        SortedMap<String, String> kustomize = Comparable.of(kustomize());
-        SortedMap<String, String> helm = Comparable.of(Chart.render("values-dev.yaml"));
+        SortedMap<String, String> kustomize = ComparedFields.of(kustomize());
+        SortedMap<String, String> helm = ComparedFields.of(Chart.render("values-dev.yaml"));
         for (Difference d : INTENDED) {
             // A listed difference that no longer exists must be deleted from the list, so each one is checked.
             assertEquals(d.kustomize(), kustomize.remove(d.field()), "kustomize " + d.field() + " (" + d.reason() + ")");

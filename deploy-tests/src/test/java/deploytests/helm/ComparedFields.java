@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
  * What the equivalence of two renderings means, flattened to "object/field" -> value: the long-running workloads and
  * their containers (image, ports, env names, probes, security contexts, resources), Services, ConfigMap and Secret keys.
  */
-final class Comparable {
+final class ComparedFields {
 
     private static final Set<String> LONG_RUNNING = Set.of("Deployment", "StatefulSet");
     // kustomize's secretGenerator appends a content hash to the name.
     private static final String HASH_SUFFIX = "-[a-z0-9]{10}$";
 
-    private Comparable() {
+    private ComparedFields() {
     }
 
     static SortedMap<String, String> of(Manifests manifests) {
