@@ -54,6 +54,13 @@ class RedisLinkTest implements TestPropertyProvider {
         assertEquals(1, log.list.stream().filter(event -> event.getLevel() == Level.WARN).count(), log.list.toString());
     }
 
+    @Test
+    void staysReadyWhileRedisIsDown() {
+        assertEquals(200, client.toBlocking().exchange("/users").code());
+
+        assertEquals(200, client.toBlocking().exchange("/health/readiness").code());
+    }
+
     private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
