@@ -132,13 +132,6 @@ train() {
     [ -s "$aot" ] || die "$name: no AOT cache written"
 }
 
-value() { # value NAME COLUMN from the rows (1 req/s, 2 p50, 3 p99, 4 first 200, 5 RSS)
-    local row
-    for row in "${ROWS[@]}"; do
-        [ "${row%%|*}" = "$1" ] && { echo "$row" | cut -d'|' -f$(( $2 + 1 )); return; }
-    done
-}
-
 install_missing
 say "building the jars and the Node peers"
 ./mvnw -B -q -pl hello1400,hello1401,users-api,db-migrations -am package -DskipTests

@@ -1,27 +1,22 @@
 package echo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Map;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class HostNameTest {
 
     @Test
-    void fallsBackToTheMachineHostNameWhenUnset() {
-        assertEquals(HostName.machineHostName(), new HostName("").value());
+    void fallsBackToTheHostNameTheJdkReportsWhenUnset() {
+        // The runtime's name is "<pid>@<host name>", which the JDK works out on its own.
+        String runtimeName = ManagementFactory.getRuntimeMXBean().getName();
+
+        assertEquals(runtimeName.substring(runtimeName.indexOf('@') + 1), new HostName("").value());
     }
 
     @Test
-    void takesThePortFromTheFirstArgument() {
-        assertEquals(Map.of("micronaut.server.port", 8080), Application.portArgument(new String[] {"8080"}));
-        assertEquals(Map.of(), Application.portArgument(new String[] {"-micronaut.server.port=1"}));
-        assertEquals(Map.of(), Application.portArgument(new String[0]));
-    }
-
-    @Test
-    void rejectsANonNumericFirstArgument() {
-        assertThrows(IllegalArgumentException.class, () -> Application.portArgument(new String[] {"eighty"}));
+    void prefersTheConfiguredName() {
+        assertEquals("echo-5f7b9c8d4-2xk8q", new HostName("echo-5f7b9c8d4-2xk8q").value());
     }
 }

@@ -24,17 +24,23 @@ import org.junit.jupiter.api.TestInstance;
 /** The caller role against a real stub upstream: one context per upstream behaviour. */
 class ChainControllerTest {
 
-    static HttpStatus statusOf(HttpClient client, String path) {
-        return assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().retrieve(HttpRequest.GET(path).accept(MediaType.APPLICATION_JSON_TYPE)))
-                .getStatus();
+    /** The JSON body of GET /'s error answer, once its status and content type are checked. */
+    static Map<?, ?> errorBody(HttpClient client, HttpStatus status) {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().retrieve(HttpRequest.GET("/").accept(MediaType.APPLICATION_JSON_TYPE)));
+
+        assertEquals(status, e.getStatus());
+        assertEquals(MediaType.APPLICATION_JSON_TYPE, e.getResponse().getContentType().orElseThrow());
+        return e.getResponse().getBody(Map.class).orElseThrow();
     }
 
     abstract static class WithStub implements TestPropertyProvider {
 
-        final StubUpstream stub = StubUpstream.start(behaviour());
+        final StubUpstream stub;
 
-        abstract StubUpstream.Behaviour behaviour();
+        WithStub(StubUpstream.Behaviour behaviour) {
+            this.stub = StubUpstream.start(behaviour);
+        }
 
         @Override
         public Map<String, String> getProperties() {
@@ -61,9 +67,8 @@ class ChainControllerTest {
         @Client("/")
         HttpClient client;
 
-        @Override
-        StubUpstream.Behaviour behaviour() {
-            return StubUpstream.Behaviour.OK;
+        UpstreamOk() {
+            super(StubUpstream.Behaviour.OK);
         }
 
         @Test
@@ -127,18 +132,14 @@ class ChainControllerTest {
         @Client("/")
         HttpClient client;
 
-        @Override
-        StubUpstream.Behaviour behaviour() {
-            return StubUpstream.Behaviour.SLOW;
+        UpstreamSlow() {
+            super(StubUpstream.Behaviour.SLOW);
         }
 
         @Test
         void answersGatewayTimeoutWithJson() {
-            HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                    () -> client.toBlocking().retrieve(HttpRequest.GET("/")));
+            Map<?, ?> body = errorBody(client, HttpStatus.GATEWAY_TIMEOUT);
 
-            assertEquals(HttpStatus.GATEWAY_TIMEOUT, e.getStatus());
-            Map<?, ?> body = e.getResponse().getBody(Map.class).orElseThrow();
             assertEquals("upstream timed out", body.get("error"));
             assertEquals(504, body.get("status"));
         }
@@ -153,14 +154,17 @@ class ChainControllerTest {
         @Client("/")
         HttpClient client;
 
-        @Override
-        StubUpstream.Behaviour behaviour() {
-            return StubUpstream.Behaviour.FAIL;
+        UpstreamFailing() {
+            super(StubUpstream.Behaviour.FAIL);
         }
 
         @Test
-        void answersBadGateway() {
-            assertEquals(HttpStatus.BAD_GATEWAY, statusOf(client, "/"));
+        void answersBadGatewayWithJsonNamingTheUpstreamStatus() {
+            Map<?, ?> body = errorBody(client, HttpStatus.BAD_GATEWAY);
+
+            assertEquals("upstream answered 500", body.get("error"));
+            assertEquals(stub.url(), body.get("upstream"));
+            assertEquals(502, body.get("status"));
         }
     }
 }
