@@ -6,17 +6,8 @@ set -euo pipefail
 
 log() { printf '    [docker-setup] %s\n' "$*" >&2; }
 
-install_packages() {
-    local wanted=(docker.io docker-compose iptables debootstrap jq curl)
-    local missing=() p
-    for p in "${wanted[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    log "installing ${missing[*]}"
-    apt-get -o DPkg::Lock::Timeout=300 update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+# shellcheck source=install-missing.sh
+source "$(dirname "$0")/install-missing.sh"
 
 start_dockerd() {
     docker info >/dev/null 2>&1 && return 0
@@ -45,6 +36,6 @@ buildkit_client() {
     fi
 }
 
-install_packages
+install_missing docker.io docker-compose iptables debootstrap jq curl
 start_dockerd
 buildkit_client

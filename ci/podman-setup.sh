@@ -12,17 +12,8 @@ wrapper=/usr/local/libexec/java-cluster-ci/runc-no-rlimits
 
 log() { printf '    [podman-setup] %s\n' "$*" >&2; }
 
-install_packages() {
-    local wanted=(podman netavark aardvark-dns runc conmon catatonit iptables debootstrap docker-compose jq curl)
-    local missing=() p
-    for p in "${wanted[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    log "installing ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+# shellcheck source=install-missing.sh
+source "$(dirname "$0")/install-missing.sh"
 
 # CAP_SYS_RESOURCE is bit 24 of the effective capability mask.
 lacks_sys_resource() {
@@ -77,7 +68,7 @@ start_api_service() {
     return 1
 }
 
-install_packages
+install_missing podman netavark aardvark-dns runc conmon catatonit iptables debootstrap docker-compose jq curl
 write_config
 podman info --format 'runtime={{.Host.OCIRuntime.Name}} network={{.Host.NetworkBackend}} storage={{.Store.GraphDriverName}} cgroups={{.Host.CgroupsVersion}}' >&2
 start_api_service
