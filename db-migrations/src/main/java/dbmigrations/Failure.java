@@ -13,10 +13,11 @@ final class Failure {
     }
 
     static String describe(Throwable failure, Command command, DatabaseTarget target) {
+        // Liquibase could not take its lock even after a stale one was released: a tool without the run lock holds it.
         String releaseHint = "; if no migration is running, clear it with: java -jar db-migrations.jar "
                 + command.service().id() + " release-locks";
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof LockException || t instanceof LockHeld && firstLine(t).startsWith("changelog lock")) {
+            if (t instanceof LockException) {
                 return firstLine(t) + releaseHint;
             }
             if (t instanceof LockHeld) {

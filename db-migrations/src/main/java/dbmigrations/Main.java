@@ -31,7 +31,7 @@ public final class Main {
         }
         String what = command.service().id() + " " + args.get(1);
         try {
-            new Migrator(command, target, contexts(env), out).run();
+            new Migrator(command, target, contexts(env), out, err).run();
             out.println("db-migrations: " + what + " done on " + target);
             return 0;
         } catch (Exception e) {

@@ -18,8 +18,6 @@ import liquibase.command.core.UpdateCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.lockservice.DatabaseChangeLogLock;
-import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /** Runs one Liquibase command for one service against one database. */
@@ -38,12 +36,14 @@ final class Migrator {
     private final DatabaseTarget target;
     private final String contexts;
     private final PrintStream out;
+    private final PrintStream err;
 
-    Migrator(Command command, DatabaseTarget target, String contexts, PrintStream out) {
+    Migrator(Command command, DatabaseTarget target, String contexts, PrintStream out, PrintStream err) {
         this.command = command;
         this.target = target;
         this.contexts = contexts;
         this.out = out;
+        this.err = err;
     }
 
     void run() throws Exception {
@@ -69,7 +69,7 @@ final class Migrator {
                 // No phoning home from a migration job.
                 AnalyticsArgs.ENABLED.getKey(), false,
                 GlobalConfiguration.SHOW_BANNER.getKey(), false,
-                // Runs are already serialised by RunLock; a changelog lock still held after that is stale.
+                // Runs are serialised by RunLock, under which a changelog lock found set is released as stale: nothing to wait for.
                 GlobalConfiguration.CHANGELOGLOCK_WAIT_TIME.getKey(), 1L,
                 Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(Migrator.class.getClassLoader()));
     }
@@ -78,11 +78,11 @@ final class Migrator {
         String changelog = command.service().changelog();
         switch (command.action()) {
             case UPDATE -> {
-                failIfLocked(database);
+                StaleChangelogLock.release(database, err);
                 update(database, changelog, contexts, out);
             }
             case ROLLBACK -> {
-                failIfLocked(database);
+                StaleChangelogLock.release(database, err);
                 new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                         .addArgumentValue("database", database)
                         .addArgumentValue("changelogFile", changelog)
@@ -112,13 +112,5 @@ final class Migrator {
                 .addArgumentValue("contexts", contexts)
                 .setOutput(out)
                 .execute();
-    }
-
-    /** Reported at once rather than after Liquibase's wait: under RunLock nobody else can be migrating. */
-    private void failIfLocked(Database database) throws Exception {
-        DatabaseChangeLogLock[] locks = LockServiceFactory.getInstance().getLockService(database).listLocks();
-        if (locks.length > 0) {
-            throw LockHeld.stale(locks[0].getLockedBy(), locks[0].getLockGranted());
-        }
     }
 }
