@@ -52,7 +52,7 @@ after(async () => {
 test('every service reports ready in the health panel', async () => {
   await page.waitForFunction(() => {
     const states = [...document.querySelectorAll('#health .status')].map((cell) => cell.dataset.state);
-    return states.length === 6 && states.every((state) => state === 'up');
+    return states.length === 7 && states.every((state) => state === 'up');
   }, null, WAIT);
   await shoot('1-healthy');
 });

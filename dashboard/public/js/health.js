@@ -4,6 +4,7 @@ import { el, time } from './dom.js';
 const REFRESH_MS = 5000;
 
 // The gateway path that reaches each service's readiness; hello1400 has none, so any answer counts.
+// users-api stays ready without its database (users-api/README.md#readiness), so users-db has a row of its own.
 const SERVICES = [
   { name: 'gateway', path: '/healthz' },
   { name: 'hello1400', path: '/hello1400' },
@@ -11,6 +12,7 @@ const SERVICES = [
   { name: 'hello1403', path: '/chain/health/readiness' },
   { name: 'echo', path: '/echo/health/readiness' },
   { name: 'users-api', path: '/users-api/health/readiness' },
+  { name: 'users-db', path: '/users-api/health/database' },
 ];
 
 export function startHealth(section) {

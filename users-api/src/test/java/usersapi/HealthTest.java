@@ -28,7 +28,7 @@ class HealthTest implements TestPropertyProvider {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/health", "/health/liveness", "/health/readiness"})
+    @ValueSource(strings = {"/health", "/health/liveness", "/health/readiness", "/health/database"})
     void reportsUp(String path) {
         Map<?, ?> body = client.toBlocking().retrieve(path, Map.class);
 

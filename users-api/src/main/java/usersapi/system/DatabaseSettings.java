@@ -36,12 +36,16 @@ public record DatabaseSettings(String kind, String host, int port, String user, 
         return H2.equals(kind);
     }
 
-    /** Connect and socket timeouts stay under the 2 s in which a request must get its 503 when the database is gone. */
+    /**
+     * Connect, login and socket timeouts of 1 s, like the pool's wait for a connection (application.yml): a request
+     * gets its 503 within 2 s whether the database refuses, drops or stops answering.
+     */
     public Map<String, Object> properties() {
         return Map.of(
                 "datasources.default.url", switch (kind) {
-                    case "mysql" -> "jdbc:mysql://" + host + ":" + port + "/" + name + "?connectTimeout=1000&socketTimeout=2000";
-                    case "postgres" -> "jdbc:postgresql://" + host + ":" + port + "/" + name + "?connectTimeout=1&socketTimeout=2";
+                    case "mysql" -> "jdbc:mysql://" + host + ":" + port + "/" + name + "?connectTimeout=1000&socketTimeout=1000";
+                    case "postgres" -> "jdbc:postgresql://" + host + ":" + port + "/" + name
+                            + "?connectTimeout=1&loginTimeout=1&socketTimeout=1";
                     default -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
                 },
                 "datasources.default.driver-class-name", switch (kind) {

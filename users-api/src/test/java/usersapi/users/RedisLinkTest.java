@@ -12,13 +12,11 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
+import usersapi.ClosedPort;
 import usersapi.TestProperties;
 import usersapi.system.DatabaseSettings;
 
@@ -34,7 +32,7 @@ class RedisLinkTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = TestProperties.of(DatabaseSettings.fromEnv(Map.of()));
-        properties.put("redis.uri", "redis://127.0.0.1:" + closedPort());
+        properties.put("redis.uri", "redis://127.0.0.1:" + ClosedPort.pick());
         return properties;
     }
 
@@ -59,13 +57,5 @@ class RedisLinkTest implements TestPropertyProvider {
         assertEquals(200, client.toBlocking().exchange("/users").code());
 
         assertEquals(200, client.toBlocking().exchange("/health/readiness").code());
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dbmigrations.TestDatabase;
-import dbmigrations.TestServers;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.http.HttpRequest;
@@ -18,11 +17,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import usersapi.TestProperties;
+import usersapi.TestRedis;
 import usersapi.system.DatabaseSettings;
 
 /** Real Redis and PostgreSQL: a cached read ignores a change made behind the API's back, a write evicts. */
@@ -41,11 +40,7 @@ class RedisUserCacheTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         database = TestDatabase.postgres("cache");
         database.migrate("users-api", "update");
-        // A Redis database of its own (1-15), so concurrent runs do not share keys.
-        redisUri = TestServers.redis() + "/" + ThreadLocalRandom.current().nextInt(1, 16);
-        try (RedisClient redis = RedisClient.create(redisUri); StatefulRedisConnection<String, String> c = redis.connect()) {
-            c.sync().del(RedisUserCache.USERS, RedisUserCache.PAGES);
-        }
+        redisUri = TestRedis.emptyDatabase();
         Map<String, String> properties = TestProperties.of(DatabaseSettings.fromEnv(database.env()));
         properties.put("redis.uri", redisUri);
         return properties;
