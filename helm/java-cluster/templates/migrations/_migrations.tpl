@@ -39,6 +39,11 @@ spec:
               key: password
         - name: LOG_FORMAT
           value: json
+        {{- with $db.migrationsContexts }}
+        # Update, status and rollback alike, so a rollback undoes the changeset that update applied.
+        - name: MIGRATIONS_CONTEXTS
+          value: {{ . | quote }}
+        {{- end }}
       resources:
         {{- toYaml .root.Values.migrations.resources | nindent 8 }}
       securityContext:

@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import deploytests.k8s.Manifests;
 import deploytests.k8s.Manifests.Workload;
 import deploytests.k8s.Modules;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** `helm template -f values-dev.yaml` brings up what `kubectl apply -k k8s/overlays/dev` does, but for the listed differences. */
@@ -61,6 +67,38 @@ class DevEquivalenceTest {
         List<String> extra = Chart.render("values-dev.yaml").workloads().stream().map(Workload::id)
                 .filter(id -> !kustomize.contains(id)).sorted().toList();
         assertEquals(HELM_ONLY_WORKLOADS.stream().sorted().toList(), extra);
+    }
+
+    @Test
+    void migratesWithTheSameSettingsAsTheInitContainers() {
+        Map<String, String> services = Map.of("users-api", "users-api", "hello1403", "hello-chain");
+        Manifests helm = Chart.render("values-dev.yaml");
+        services.forEach((deployment, service) -> {
+            Container init = kustomize().find(Deployment.class, deployment).orElseThrow()
+                    .getSpec().getTemplate().getSpec().getInitContainers().get(0);
+            Container job = helm.find(Job.class, service + "-migrations").orElseThrow()
+                    .getSpec().getTemplate().getSpec().getContainers().get(0);
+            // The init container reads the ConfigMap and Secret, the hook Job literal values: compare what each value is.
+            assertEquals(literalEnv(init, kustomize()), literalEnv(job, helm), service + " migration environment");
+            assertEquals(init.getArgs(), job.getArgs(), service + " migration arguments");
+        });
+    }
+
+    private static Map<String, String> literalEnv(Container container, Manifests manifests) {
+        Map<String, String> env = new TreeMap<>();
+        for (EnvVar var : container.getEnv()) {
+            if (var.getValue() != null) {
+                env.put(var.getName(), var.getValue());
+            } else if (var.getValueFrom().getConfigMapKeyRef() != null) {
+                var ref = var.getValueFrom().getConfigMapKeyRef();
+                env.put(var.getName(), manifests.find(ConfigMap.class, ref.getName()).orElseThrow().getData().get(ref.getKey()));
+            } else {
+                env.put(var.getName(), "secret " + var.getValueFrom().getSecretKeyRef().getKey());
+            }
+        }
+        // Only the image's log format is set on the Job alone; the init container's image default is the same.
+        env.remove("LOG_FORMAT");
+        return env;
     }
 
     /** One line per field, so a failure shows a readable diff. */
