@@ -1,0 +1,396 @@
+#!/usr/bin/env bash
+# Runs the pods of a kustomize overlay (default k8s/overlays/dev) as written, under `podman kube play` (4.3), and
+# asserts through the gateway on 127.0.0.1 and through the kernel's view of every container.
+# Usage: ci/k8s-smoke.sh   (root; see ci/README.md; the last line reads "N passed, M failed")
+#
+# What runs as written: every Deployment's and StatefulSet's pod template (images, commands, env, ConfigMap and
+# Secret key references, init containers, emptyDirs, resources, the pod and container securityContext), the
+# ConfigMaps and Secrets themselves, and the probes, which this script runs as the kubelet would (see below).
+#
+# Translations (ci/k8s/translate.py makes them on the `kubectl kustomize` output; no manifest is edited):
+#   - Deployment with N replicas -> N `kind: Pod` documents named <name>-<template hash>-<5 chars>, as a ReplicaSet
+#     names them; StatefulSet -> Pods <name>-0.., each volumeClaimTemplate -> a PersistentVolumeClaim
+#     <claim>-<pod> (podman makes it a named volume; the run starts it empty and the teardown removes it).
+#   - Service -> a DNS alias (`--network NET:alias=SERVICE`) on every pod its selector picks, on one podman network
+#     (aardvark-dns): a name with several pods (echo) resolves to all their addresses, as a headless Service would.
+#   - Secret -> `podman secret create NAME` with its data map as JSON, the form podman 4.3's secretKeyRef reads
+#     (4.3's own `kind: Secret` play stores YAML, which that reader rejects as "not valid JSON").
+#   - emptyDir -> hostPath to a fresh directory per pod, mode 0777, group fsGroup + setgid, as a kubelet makes an
+#     emptyDir (podman 4.3 makes every emptyDir a named volume called after the volume name, "tmp" or "run",
+#     shared by all pods and owned as its first copy-up found: the databases then cannot create their sockets).
+#   - containers' ports -> dropped but for the published one (podman 4.3 publishes every containerPort on
+#     0.0.0.0:containerPort even without hostPort; three echo pods collide, redis meets the host's 6379).
+#   - the gateway Service -> hostIP 127.0.0.1, hostPort $K8S_GATEWAY_PORT on its pod (port-forward / NodePort).
+#   - pods with init containers -> restartPolicy OnFailure and podman's "always" init-container type: 4.3 gives
+#     init containers the pod's policy, so under Always a migrate that exited 0 starts again and kube play fails
+#     ("cannot remove container ... as it is running"); OnFailure is what a kubelet does with init containers, and
+#     the "always" type keeps the exited container, whose exit code, user and timestamps are asserted.
+#   - probes -> run by this script, not by podman (no systemd here, so podman's healthchecks never tick): httpGet
+#     and tcpSocket from the host to the pod's address, as the kubelet does from the node; exec through
+#     `podman exec`. startupProbe's window counts from the container's start; podman exec's own start-up is
+#     given 2 s on top of an exec probe's timeoutSeconds. Liveness is probed once, after readiness.
+#   - ordering: pods are played level by level (a pod after the pods behind every Service its env names), waiting
+#     for readiness in between. This stands in for Kubernetes restarting a container until what it needs answers,
+#     and for the Service's stable ClusterIP (nginx resolves its upstream names once, at start).
+#
+# Not emulated: kube-proxy (no ClusterIP; the gateway's nginx balances over the echo pods' addresses itself),
+# scheduling and requests (limits do apply, as cgroup limits), restarts and liveness-driven kills, NetworkPolicy
+# (podman enforces none: every pod reaches every other), the namespace's restricted Pod Security admission (its
+# effects are asserted from the kernel instead: UID, GID, no capabilities, no_new_privs, seccomp, read-only root),
+# emptyDir sizeLimit, preStop hooks and termination grace, the ServiceAccount, the Namespace, the Ingress.
+# Podman adds what a kubelet does not: an /etc/passwd and /etc/group entry for a UID the image lacks (10001 in
+# the suite's images); ci/container-smoke.sh proves the images on Docker, which adds none.
+set -uo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root" || exit 1
+
+overlay=${K8S_OVERLAY:-k8s/overlays/dev}
+network=${K8S_NETWORK:-jc-k8s-smoke}
+gateway_port=${K8S_GATEWAY_PORT:-18080}
+ready_timeout=${READY_TIMEOUT:-300}
+work=$(mktemp -d /tmp/jc-k8s-smoke.XXXXXX)
+passed=0
+failed=0
+failures=()
+played=()
+secrets_played=
+network_created=
+api_service_pid=
+python=python3
+
+log() { printf '\n==> %s\n' "$*"; }
+pass() { passed=$((passed + 1)); printf '    PASS  %s\n' "$1"; }
+fail() { failed=$((failed + 1)); failures+=("$1"); printf '    FAIL  %s\n' "$1"; }
+
+# check NAME COMMAND...: one counted assertion; its status is the command's.
+check() {
+    local name=$1
+    shift
+    if "$@"; then pass "$name"; else fail "$name"; return 1; fi
+}
+
+quiet() { "$@" >/dev/null; }
+equals() { [ "$1" = "$2" ] || { printf '      expected [%s], got [%s]\n' "$2" "$1"; return 1; }; }
+matches() { [[ "$1" =~ $2 ]] || { printf '      [%s] does not match /%s/\n' "$1" "$2"; return 1; }; }
+
+# get URL [curl options...]: the body, with a few retries for a service that has only just turned ready.
+get() {
+    local url=$1
+    shift
+    for _ in 1 2 3; do
+        curl -fsS --max-time 10 "$@" "$url" && return 0
+        sleep 2
+    done
+    return 1
+}
+
+summary() {
+    log "k8s smoke test took $((SECONDS - stage_started))s"
+    if [ "$failed" -gt 0 ]; then
+        printf 'failed: %s\n' "${failures[@]}"
+    fi
+    printf '\n%s passed, %s failed\n' "$passed" "$failed"
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Engine, images, teardown
+
+setup_podman() {
+    local socket=/run/podman/podman.sock was_up=
+    curl -fsS --unix-socket "$socket" http://d/_ping >/dev/null 2>&1 && was_up=1
+    # Configures runc, the rlimit wrapper and netavark; it also serves the Docker API, which this stage does not use.
+    bash "$root/ci/podman-setup.sh" >/dev/null || return 1
+    command -v kubectl >/dev/null || { echo "      kubectl is required to render the overlay"; return 1; }
+    # shellcheck source=install-missing.sh
+    # Debian's python3 with Debian's python3-yaml: another python3 first on the PATH may lack the module.
+    [ -x /usr/bin/python3 ] && python=/usr/bin/python3
+    "$python" -c 'import yaml' 2>/dev/null || { source "$root/ci/install-missing.sh" && install_missing python3-yaml; } || return 1
+    if [ -z "$was_up" ] && [ -f /run/podman/java-cluster-ci.pid ]; then
+        api_service_pid=$(cat /run/podman/java-cluster-ci.pid)
+    fi
+    podman version --format 'podman {{.Client.Version}}' \
+        && podman info --format '    runtime {{.Host.OCIRuntime.Name}}, network {{.Host.NetworkBackend}}, cgroups {{.Host.CgroupsVersion}}'
+}
+
+# podman_has IMAGE ID: podman holds IMAGE under the name the manifests use, with the same content as Docker's.
+podman_has() { [ "$(podman image inspect -f '{{.Id}}' "$1" 2>/dev/null)" = "${2#sha256:}" ]; }
+
+# load_image IMAGE: Docker's copy (the images CI builds, the stand-ins under the official names) into podman.
+load_image() {
+    local image=$1 id
+    id=$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null) || { echo "      Docker has no $image"; return 1; }
+    podman_has "$image" "$id" && return 0
+    docker save "$image" | podman load -q >/dev/null || return 1
+    podman_has "$image" "$id" || { echo "      podman does not find $image by that name after the load"; return 1; }
+}
+
+dump_logs() {
+    local pod ctr
+    for pod in "${played[@]}"; do
+        for ctr in $(podman ps -a --filter "pod=$pod" --format '{{.Names}}' 2>/dev/null); do
+            [[ $ctr == *-infra ]] && continue
+            printf '\n----- logs of %s (%s)\n' "$ctr" "$(podman inspect -f '{{.State.Status}} exit={{.State.ExitCode}}' "$ctr" 2>/dev/null)"
+            podman logs --tail 60 "$ctr" 2>&1
+        done
+    done
+}
+
+teardown() {
+    local name
+    # One call: podman stops the pods in parallel.
+    [ ${#played[@]} -gt 0 ] && podman pod rm -f -t 5 "${played[@]}" >/dev/null 2>&1
+    if [ -f "$work/volume-names" ]; then
+        while read -r name; do podman volume rm -f "$name" >/dev/null 2>&1; done <"$work/volume-names"
+    fi
+    if [ -n "$secrets_played" ]; then
+        while read -r name; do podman secret rm "$name" >/dev/null 2>&1; done <"$work/secret-names"
+    fi
+    [ -n "$network_created" ] && podman network rm -f "$network" >/dev/null 2>&1
+    if [ -n "$api_service_pid" ] && grep -qa 'system.service' "/proc/$api_service_pid/cmdline" 2>/dev/null; then
+        kill "$api_service_pid" 2>/dev/null
+    fi
+    rm -rf "$work"
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Pods and probes
+
+# rows KIND: expect.tsv's rows of one kind, without the kind column.
+rows() { awk -F'\t' -v k="$1" '$1 == k { sub(/^[^\t]*\t/, ""); print }' "$work/expect.tsv"; }
+
+pod_ip() { podman pod inspect -f '{{.InfraContainerID}}' "$1" | xargs podman inspect -f "{{(index .NetworkSettings.Networks \"$network\").IPAddress}}"; }
+epoch_of() { date -d "$(podman inspect -f "{{.State.$2}}" "$1" | sed -E 's/ [+-][0-9]{4} [A-Z]+$//')" +%s; }
+
+# probe_once CONTAINER HOW TARGET TIMEOUT POD: one attempt, as the kubelet makes it.
+probe_once() {
+    local ctr=$1 how=$2 target=$3 timeout=$4 pod=$5 ip
+    case "$how" in
+        http)
+            ip=$(pod_ip "$pod") || return 1
+            curl -fsS -o /dev/null --max-time "$timeout" "http://$ip:${target%%:*}${target#*:}" 2>/dev/null ;;
+        tcp)
+            ip=$(pod_ip "$pod") || return 1
+            timeout "$timeout" bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$ip" "$target" 2>/dev/null ;;
+        exec)
+            local cmd=()
+            mapfile -t cmd < <(jq -r '.[]' <<<"$target")
+            timeout $((timeout + 2)) podman exec "$ctr" "${cmd[@]}" >/dev/null 2>&1 ;;
+    esac
+}
+
+running() { [ "$(podman inspect -f '{{.State.Status}}' "$1" 2>/dev/null)" = running ]; }
+
+# startup CONTAINER HOW TARGET PERIOD THRESHOLD TIMEOUT POD: succeeds within THRESHOLD x PERIOD of the start.
+startup() {
+    local ctr=$1 how=$2 target=$3 period=$4 threshold=$5 timeout=$6 pod=$7 started
+    started=$(epoch_of "$ctr" StartedAt) || return 1
+    while :; do
+        probe_once "$ctr" "$how" "$target" "$timeout" "$pod" && {
+            echo "      $ctr: startupProbe succeeded $(($(date +%s) - started))s after the start"
+            return 0
+        }
+        running "$ctr" || { echo "      $ctr is no longer running"; return 1; }
+        [ "$(date +%s)" -ge $((started + period * threshold)) ] \
+            && { echo "      no success within ${threshold} x ${period}s of the start"; return 1; }
+        sleep "$period"
+    done
+}
+
+# ready CONTAINER HOW TARGET PERIOD THRESHOLD TIMEOUT POD: the first success, by $ready_timeout.
+ready() {
+    local ctr=$1 how=$2 target=$3 period=$4 timeout=$6 pod=$7 deadline=$((SECONDS + ready_timeout))
+    until probe_once "$ctr" "$how" "$target" "$timeout" "$pod"; do
+        running "$ctr" || { echo "      $ctr is no longer running"; return 1; }
+        [ "$SECONDS" -ge "$deadline" ] && { echo "      not ready after ${ready_timeout}s"; return 1; }
+        sleep "$period"
+    done
+}
+
+level_of() { awk -F'\t' -v p="$1" '$2 == p { print $1 }' "$work/plan.tsv"; }
+alive() { probe_once "$1" "$2" "$3" "$6" "$7"; }
+
+# play LEVEL: every pod of the level (plan.tsv), then their probes, startup first.
+play_level() {
+    local level=$1 lvl pod file workload aliases published net ctr kind probe how target period threshold timeout
+    while IFS=$'\t' read -r lvl pod file workload aliases published; do
+        [ "$lvl" = "$level" ] || continue
+        net=$network
+        [ -n "$aliases" ] && net+=":alias=${aliases//,/,alias=}"
+        played+=("$pod")
+        check "$workload: pod $pod plays (DNS ${aliases:-none}${published:+, published on $published})" \
+            play_pod "$file" "$net" "$pod" </dev/null
+    done <"$work/plan.tsv"
+    for probe in startupProbe readinessProbe livenessProbe; do
+        while IFS=$'\t' read -r ctr kind how target period threshold timeout pod; do
+            [ "$kind" = "$probe" ] && [ "$(level_of "$pod")" = "$level" ] || continue
+            case "$probe" in
+                startupProbe) check "$ctr startupProbe ($how $target, ${threshold} x ${period}s)" \
+                    startup "$ctr" "$how" "$target" "$period" "$threshold" "$timeout" "$pod" </dev/null ;;
+                readinessProbe) check "$ctr readinessProbe ($how $target)" \
+                    ready "$ctr" "$how" "$target" "$period" "$threshold" "$timeout" "$pod" </dev/null ;;
+                livenessProbe) check "$ctr livenessProbe ($how $target)" \
+                    alive "$ctr" "$how" "$target" "$period" "$threshold" "$timeout" "$pod" </dev/null ;;
+            esac
+        done < <(rows probe)
+    done
+}
+
+play_pod() { # FILE NETWORK POD
+    podman kube play --network "$2" "$1" >"$work/play-$3.log" 2>&1 || { sed 's/^/      /' "$work/play-$3.log"; return 1; }
+}
+
+# ---------------------------------------------------------------------------------------------------
+# What the kernel and podman say about each container
+
+# identity CONTAINER ROLE UID GID READONLY: an app container's process, as the kernel sees it; an init
+# container's configuration (it has exited) and exit code.
+identity() {
+    local ctr=$1 role=$2 uid=$3 gid=$4 ro=$5 pid status facts
+    if [ "$role" = init ]; then
+        facts=$(podman inspect -f 'user={{.Config.User}} ro={{.HostConfig.ReadonlyRootfs}} exit={{.State.ExitCode}}' "$ctr") || return 1
+        equals "$facts" "user=$uid:$gid ro=$ro exit=0"
+        return
+    fi
+    pid=$(podman inspect -f '{{.State.Pid}}' "$ctr") && [ "${pid:-0}" -gt 0 ] || { echo "      $ctr has no process"; return 1; }
+    status=$(awk '/^(Uid|Gid|CapEff|NoNewPrivs|Seccomp):/ { printf "%s%s ", $1, $2 }' "/proc/$pid/status")
+    facts="${status}root=$(awk '$5 == "/" { split($6, o, ","); print o[1] }' "/proc/$pid/mountinfo")"
+    local root_mode=rw
+    [ "$ro" = true ] && root_mode=ro
+    equals "$facts" "Uid:$uid Gid:$gid CapEff:0000000000000000 NoNewPrivs:1 Seccomp:2 root=$root_mode"
+}
+
+# memory_limit CONTAINER ROLE: the memory cgroup's limit of an app container's process (cgroups v1 or v2);
+# for an init container, which has exited, podman's configuration.
+memory_limit() {
+    local pid path
+    [ "$2" = init ] && { podman inspect -f '{{.HostConfig.Memory}}' "$1"; return; }
+    pid=$(podman inspect -f '{{.State.Pid}}' "$1") || return 1
+    path=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ { print $3 }' "/proc/$pid/cgroup")
+    if [ -n "$path" ]; then
+        cat "/sys/fs/cgroup/memory$path/memory.limit_in_bytes"
+    else
+        cat "/sys/fs/cgroup$(awk -F: '$1 == 0 { print $3 }' "/proc/$pid/cgroup")/memory.max"
+    fi
+}
+
+env_of() { podman inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$1"; }
+
+# init_first POD: its init container exited 0 before its app container started.
+init_first() {
+    local init=$1-migrate app=$1-app
+    equals "$(podman inspect -f '{{.State.ExitCode}}' "$init")" 0 \
+        && [ "$(epoch_of "$init" FinishedAt)" -le "$(epoch_of "$app" StartedAt)" ]
+}
+
+assert_containers() {
+    local ctr role pod uid gid ro image memory name value source kind shown
+    while IFS=$'\t' read -r ctr role pod uid gid ro image memory; do
+        [ "$memory" != 0 ] && check "$ctr limits.memory $((memory / 1048576))Mi is its $([ "$role" = init ] && echo "podman" || echo "memory cgroup's") limit" \
+            equals "$(memory_limit "$ctr" "$role" </dev/null)" "$memory"
+        if [ "$role" = init ]; then
+            check "$ctr (init, $image) ran as $uid:$gid with readOnlyRootFilesystem $ro and exited 0" \
+                identity "$ctr" "$role" "$uid" "$gid" "$ro" </dev/null
+        else
+            check "$ctr ($image) runs as $uid:$gid, no capabilities, no_new_privs, seccomp, $([ "$ro" = true ] && echo read-only || echo writable) root" \
+                identity "$ctr" "$role" "$uid" "$gid" "$ro" </dev/null
+        fi
+    done < <(rows container)
+    while IFS=$'\t' read -r ctr name value source kind; do
+        shown=$value
+        [ "$kind" = secret ] && shown="(${#value} characters)"
+        check "$ctr $name from $source = $shown" grep -qxF "$name=$value" <(env_of "$ctr" </dev/null)
+    done < <(rows env)
+    while IFS=$'\t' read -r ctr role pod _; do
+        [ "$role" = init ] && check "$pod: init container migrate exited 0 before app started" init_first "$pod" </dev/null
+    done < <(rows container)
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Through the gateway
+
+pods_of() { awk -F'\t' -v w="$1" '$4 == w { print $2 }' "$work/plan.tsv"; }
+
+assert_gateway() {
+    local gw=http://127.0.0.1:$gateway_port body id hosts echo_pods users
+    check "gateway /hello answers hello world" equals "$(get "$gw/hello")" "hello world"
+    check "gateway /hello1400 answers hello world" equals "$(get "$gw/hello1400")" "hello world"
+    body=$(get "$gw/chain")
+    check "gateway /chain: hello1403's pod calls http://hello1402:1402, hello1402's pod answers" matches "$body" \
+        "hop 1: [^ ]+ on $(pods_of Deployment/hello1403):1403 -> http://hello1402:1402 .*hop 2: [^ ]+ on $(pods_of Deployment/hello1402):1402: hello world"
+    check "gateway /users-api/health/readiness answers UP" matches "$(get "$gw/users-api/health/readiness")" '"status" *: *"UP"'
+
+    users=$(get "$gw/users?size=100" | jq -r '[.[].email | select(. == "ada@example.com" or . == "grace@example.com"
+        or . == "alan@example.com")] | sort | join(" ")')
+    check "gateway /users lists the demo users (migrate ran with the demo context)" \
+        equals "$users" "ada@example.com alan@example.com grace@example.com"
+    body=$(get "$gw/users" -X POST -H 'Content-Type: application/json' \
+        -d '{"name":"K8s Smoke","email":"k8s-smoke@example.com"}')
+    id=$(jq -r '.id // empty' <<<"$body" 2>/dev/null)
+    check "gateway POST /users creates a user" matches "$id" '^[0-9]+$'
+    check "gateway GET /users lists it" \
+        equals "$(get "$gw/users?size=100" | jq -r --argjson id "${id:-0}" '[.[] | select(.id == $id)] | length')" 1
+    check "gateway GET /users/$id returns it" equals "$(get "$gw/users/$id" | jq -r .email)" k8s-smoke@example.com
+    check "gateway DELETE /users/$id answers 204" \
+        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE "$gw/users/$id")" 204
+    check "gateway GET /users/$id then answers 404" \
+        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "$gw/users/$id")" 404
+
+    hosts=$(for _ in $(seq 1 30); do get "$gw/echo" -H 'Accept: application/json' | jq -r .host; done | sort -u | xargs)
+    echo_pods=$(pods_of Deployment/echo | sort | xargs)
+    check "gateway: 30 calls to /echo name the 3 echo pods" equals "$hosts" "$echo_pods"
+}
+
+# ---------------------------------------------------------------------------------------------------
+
+trap teardown EXIT
+trap 'exit 130' INT TERM
+stage_started=$SECONDS
+
+log "podman"
+check "podman ready" setup_podman || { summary; exit 1; }
+
+log "$overlay, rendered and translated"
+check "kubectl kustomize $overlay" eval 'kubectl kustomize "$overlay" >"$work/rendered.yaml"' \
+    && check "translate.py turns it into pods" "$python" "$root/ci/k8s/translate.py" "$work/rendered.yaml" "$work" \
+        --publish "gateway=$gateway_port" || { summary; exit 1; }
+while IFS=$'\t' read -r level pod _ workload aliases published; do
+    printf '    level %s  %-32s %-22s DNS %s%s\n' "$level" "$pod" "$workload" "$aliases" "${published:+, $published}"
+done <"$work/plan.tsv"
+sed 's/^/    not run: /' "$work/not-run"
+
+log "images, from Docker into podman"
+for image in $(rows container | cut -f7 | sort -u); do
+    check "podman has $image" load_image "$image"
+done
+
+log "network, Secrets"
+# What a killed run left on the network (its pods' names are random, so only the network finds them).
+if podman network exists "$network"; then
+    podman pod ps -q --filter "network=$network" | xargs -r podman pod rm -f -t 0 >/dev/null 2>&1
+    podman network rm -f "$network" >/dev/null
+fi
+check "podman network $network (aardvark-dns)" quiet podman network create "$network" && network_created=1
+# A run that was killed before its teardown leaves its claims behind: every run starts from empty volumes.
+while read -r name; do podman volume rm -f "$name" >/dev/null 2>&1; done <"$work/volume-names"
+secrets_played=1
+while read -r name; do
+    podman secret rm "$name" >/dev/null 2>&1
+    check "Secret $name -> podman secret (its data map as JSON)" \
+        quiet podman secret create "$name" "$work/secret-$name.json" </dev/null
+done <"$work/secret-names"
+
+for level in $(cut -f1 "$work/plan.tsv" | sort -nu); do
+    log "level $level: play, then startup, readiness and liveness probes"
+    play_level "$level"
+done
+
+log "containers: identity, environment, init order"
+assert_containers
+
+log "through the gateway on 127.0.0.1:$gateway_port"
+assert_gateway
+
+[ "$failed" -gt 0 ] && dump_logs
+summary
+[ "$failed" -eq 0 ]

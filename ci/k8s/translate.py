@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""Turns a rendered kustomize overlay into what `podman kube play` (4.3) runs, translating as little as possible.
+
+Usage: translate.py RENDERED.yaml OUT-DIR [--publish SERVICE=HOST-PORT]... [--emptydir-root DIR]
+
+Writes into OUT-DIR:
+  pod-<name>.yaml         one file per pod: the ConfigMaps it reads, a PersistentVolumeClaim per volumeClaimTemplate,
+                          and a `kind: Pod` whose spec is the workload's pod template as written, but for the below
+  secret-<name>.json      each Secret's data map as JSON, for `podman secret create`
+  plan.tsv                level, pod, file, workload, DNS aliases (the Services whose selector picks the pod), published
+  expect.tsv              what the script asserts per container: identity, probes, env resolved from ConfigMaps/Secrets
+  secret-names, volume-names, not-run   what the teardown removes; the kinds nothing here runs
+
+The translations (each also listed in ci/k8s-smoke.sh's header):
+  Deployment (replicas N)  -> N Pods named <name>-<template hash>-<5 chars>, as a ReplicaSet names them
+  StatefulSet              -> Pods <name>-0..N-1; each volumeClaimTemplate -> a
+                              PersistentVolumeClaim <claim>-<pod>, which podman makes a named volume
+  Service                  -> the DNS alias(es) of the pods its selector picks (plan.tsv), for `--network NET:alias=`
+  Secret                   -> its data map as JSON ({"key": "<base64>"}), the one form podman 4.3's secretKeyRef
+                              reads; its own `kind: Secret` play stores YAML, which that reader rejects
+                              ("not valid JSON"; reworked upstream in containers/podman#16631)
+  emptyDir                 -> hostPath <emptydir-root>/<pod>/<volume>, made as a kubelet makes an emptyDir (0777,
+                              group fsGroup + setgid); podman 4.3's emptyDir is one named volume per volume name
+                              ("tmp", "run"), shared by every pod and owned as its first copy-up found
+  containers' ports        -> dropped, but the published one: podman 4.3 publishes every containerPort on the host
+                              (0.0.0.0, hostPort = containerPort); in Kubernetes a containerPort publishes nothing
+  --publish SVC=PORT       -> hostIP 127.0.0.1, hostPort PORT on the target port of the pod the Service picks
+                              (a stand-in for port-forward / NodePort)
+  pod with initContainers  -> restartPolicy OnFailure (podman 4.3 gives init containers the pod's policy: under
+                              Always, a migrate that exited 0 starts again and kube play fails removing it) and
+                              podman's "always" init type, which keeps the exited init container inspectable
+Ordering: a pod's level is one more than the highest level among the pods behind the Services its env names
+(host names in the values, after ConfigMap and Secret resolution); the script plays level by level and waits for
+readiness in between, which stands in for Kubernetes restarting a container until what it needs answers.
+"""
+import argparse
+import base64
+import copy
+import hashlib
+import json
+import os
+import random
+import re
+import sys
+
+import yaml
+
+SAFE = "bcdfghjklmnpqrstvwxz2456789"  # the alphabet Kubernetes uses for generated name suffixes
+
+
+def safe_hash(obj, length=10):
+    digest = hashlib.sha256(json.dumps(obj, sort_keys=True).encode()).digest()
+    return "".join(SAFE[b % len(SAFE)] for b in digest[:length])
+
+
+def random_suffix(rng, length=5):
+    return "".join(rng.choice(SAFE) for _ in range(length))
+
+
+def memory_bytes(quantity):
+    units = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "k": 10**3, "M": 10**6, "G": 10**9}
+    for suffix, factor in units.items():
+        if str(quantity).endswith(suffix):
+            return int(float(str(quantity)[:-len(suffix)]) * factor)
+    return int(quantity)
+
+
+def selects(selector, labels):
+    return bool(selector) and all(labels.get(k) == v for k, v in selector.items())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("rendered")
+    parser.add_argument("out")
+    parser.add_argument("--publish", action="append", default=[])
+    parser.add_argument("--emptydir-root", help="where each pod's emptyDir directories are made (default OUT/emptydir)")
+    args = parser.parse_args()
+
+    with open(args.rendered) as f:
+        docs = [d for d in yaml.safe_load_all(f) if d]
+    by_kind = {}
+    for d in docs:
+        by_kind.setdefault(d["kind"], []).append(d)
+    configmaps = {d["metadata"]["name"]: d for d in by_kind.get("ConfigMap", [])}
+    secrets = {d["metadata"]["name"]: d for d in by_kind.get("Secret", [])}
+    services = by_kind.get("Service", [])
+    publish = dict(p.split("=", 1) for p in args.publish)
+    os.makedirs(args.out, exist_ok=True)
+    args.emptydir_root = os.path.abspath(args.emptydir_root or os.path.join(args.out, "emptydir"))
+    rng = random.Random()
+
+    def secret_value(name, key):
+        s = secrets[name]
+        if key in s.get("data", {}):
+            return base64.b64decode(s["data"][key]).decode()
+        return s["stringData"][key]
+
+    def resolve(env):
+        """(name, value, source) for every env entry; source is None for a literal value."""
+        out = []
+        for e in env or []:
+            if "value" in e:
+                out.append((e["name"], str(e["value"]), None))
+                continue
+            vf = e.get("valueFrom", {})
+            if "configMapKeyRef" in vf:
+                r = vf["configMapKeyRef"]
+                out.append((e["name"], str(configmaps[r["name"]]["data"][r["key"]]), "configMapKeyRef %s/%s" % (r["name"], r["key"])))
+            elif "secretKeyRef" in vf:
+                r = vf["secretKeyRef"]
+                out.append((e["name"], secret_value(r["name"], r["key"]), "secretKeyRef %s/%s" % (r["name"], r["key"])))
+            else:
+                sys.exit("unsupported env source in %s: %s" % (e["name"], vf))
+        return out
+
+    # Pods: (pod name, workload "Kind/name", template, claim templates)
+    pods = []
+    for w in by_kind.get("Deployment", []) + by_kind.get("StatefulSet", []):
+        name = w["metadata"]["name"]
+        replicas = w["spec"].get("replicas", 1)
+        template = w["spec"]["template"]
+        if w["kind"] == "Deployment":
+            rs = "%s-%s" % (name, safe_hash(template))
+            names = set()
+            while len(names) < replicas:
+                names.add("%s-%s" % (rs, random_suffix(rng)))
+            for pod in sorted(names):
+                pods.append((pod, "Deployment/" + name, template, []))
+        else:
+            for i in range(replicas):
+                pods.append(("%s-%d" % (name, i), "StatefulSet/" + name, template, w["spec"].get("volumeClaimTemplates", [])))
+    for kind in ("DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"):
+        if by_kind.get(kind):
+            sys.exit("translate.py does not handle %s yet" % kind)
+
+    service_names = {s["metadata"]["name"] for s in services}
+    plan = []
+    expect = []
+    claim_names = []
+    deps = {}
+    for pod, workload, template, claims in pods:
+        labels = template["metadata"].get("labels", {})
+        spec = copy.deepcopy(template["spec"])
+        pod_sc = spec.get("securityContext", {})
+        aliases = [s["metadata"]["name"] for s in services if selects(s["spec"].get("selector"), labels)]
+        published = ""
+        used_cms, used_secrets, names_in_env = set(), set(), set()
+        for kind in ("initContainers", "containers"):
+            for c in spec.get(kind, []):
+                # What Kubernetes applies: the container's own fields over the pod's (podman 4.3 does the same).
+                sc = dict(pod_sc, **c.get("securityContext", {}))
+                for e in c.get("env", []):
+                    vf = e.get("valueFrom", {})
+                    if "configMapKeyRef" in vf:
+                        used_cms.add(vf["configMapKeyRef"]["name"])
+                    if "secretKeyRef" in vf:
+                        used_secrets.add(vf["secretKeyRef"]["name"])
+                cname = "%s-%s" % (pod, c["name"])
+                role = "init" if kind == "initContainers" else "app"
+                expect.append(["container", cname, role, pod, str(sc.get("runAsUser", "")), str(sc.get("runAsGroup", "")),
+                               str(sc.get("readOnlyRootFilesystem", False)).lower(), c["image"],
+                               str(memory_bytes(c.get("resources", {}).get("limits", {}).get("memory", "0")))])
+                for name, value, source in resolve(c.get("env")):
+                    for svc in service_names:
+                        if re.search(r"(^|[/@:=\s])%s(:\d+|$|/)" % re.escape(svc), value):
+                            names_in_env.add(svc)
+                    if source:
+                        secret = source.startswith("secretKeyRef")
+                        expect.append(["env", cname, name, value, source, "secret" if secret else "plain"])
+                ports = {p.get("name"): p["containerPort"] for p in c.get("ports", [])}
+                for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+                    p = c.get(probe)
+                    if not p or role != "app":
+                        continue
+                    period = p.get("periodSeconds", 10)
+                    threshold = p.get("failureThreshold", 3)
+                    timeout = p.get("timeoutSeconds", 1)
+                    if "httpGet" in p:
+                        port = p["httpGet"]["port"]
+                        port = ports.get(port, port)
+                        how, target = "http", "%s:%s" % (port, p["httpGet"].get("path", "/"))
+                    elif "tcpSocket" in p:
+                        port = p["tcpSocket"]["port"]
+                        how, target = "tcp", str(ports.get(port, port))
+                    elif "exec" in p:
+                        how, target = "exec", json.dumps(p["exec"]["command"])
+                    else:
+                        sys.exit("unsupported probe in %s" % cname)
+                    expect.append(["probe", cname, probe, how, target, str(period), str(threshold), str(timeout), pod])
+                kept = []
+                for svc in aliases:
+                    if svc in publish and role == "app":
+                        s = next(x for x in services if x["metadata"]["name"] == svc)
+                        tp = s["spec"]["ports"][0].get("targetPort", s["spec"]["ports"][0]["port"])
+                        for p in c.get("ports", []):
+                            if p.get("name") == tp or p["containerPort"] == tp:
+                                p["hostIP"] = "127.0.0.1"
+                                p["hostPort"] = int(publish[svc])
+                                published = "127.0.0.1:%s" % publish[svc]
+                                kept.append(p)
+                # Only the published port stays (see the docstring).
+                if kept:
+                    c["ports"] = kept
+                else:
+                    c.pop("ports", None)
+        names_in_env -= set(aliases)
+        out_docs = [configmaps[n] for n in sorted(used_cms)]
+        for claim in claims:
+            claim_name = "%s-%s" % (claim["metadata"]["name"], pod)
+            pvc = {"apiVersion": "v1", "kind": "PersistentVolumeClaim",
+                   "metadata": {"name": claim_name, "labels": claim["metadata"].get("labels", {})},
+                   "spec": claim["spec"]}
+            out_docs.append(pvc)
+            claim_names.append(claim_name)
+            spec.setdefault("volumes", []).append({"name": claim["metadata"]["name"],
+                                                   "persistentVolumeClaim": {"claimName": claim_name}})
+        # A fresh directory per pod and volume, as a kubelet makes it (see the docstring).
+        for v in spec.get("volumes", []):
+            if "emptyDir" in v:
+                path = os.path.join(args.emptydir_root, pod, v["name"])
+                os.makedirs(path, exist_ok=True)
+                os.chmod(path, 0o777)
+                if "fsGroup" in pod_sc:
+                    os.chown(path, -1, pod_sc["fsGroup"])
+                    os.chmod(path, 0o2777)
+                del v["emptyDir"]
+                v["hostPath"] = {"path": path, "type": "Directory"}
+        annotations = {"java-cluster.ci/workload": workload}
+        if spec.get("initContainers"):
+            # "cannot remove container ... as it is running" otherwise (see the docstring); OnFailure is what a
+            # kubelet does with init containers, and the "always" type keeps the exited one for inspection.
+            spec["restartPolicy"] = "OnFailure"
+            annotations["io.podman.annotations.init.container.type"] = "always"
+        out_docs.append({"apiVersion": "v1", "kind": "Pod",
+                         "metadata": {"name": pod, "labels": labels, "annotations": annotations},
+                         "spec": spec})
+        path = os.path.join(args.out, "pod-%s.yaml" % pod)
+        with open(path, "w") as f:
+            yaml.safe_dump_all(out_docs, f, sort_keys=False)
+        deps[pod] = names_in_env
+        plan.append([pod, path, workload, ",".join(aliases), published])
+
+    # Levels: a pod comes after the pods behind every Service its env names.
+    pods_of = {}
+    for pod, _, _, aliases, _ in plan:
+        for a in aliases.split(","):
+            if a:
+                pods_of.setdefault(a, []).append(pod)
+    level = {}
+
+    def level_of(pod, seen=()):
+        if pod in level:
+            return level[pod]
+        if pod in seen:
+            sys.exit("dependency cycle through %s" % pod)
+        below = [level_of(p, seen + (pod,)) for svc in deps[pod] for p in pods_of.get(svc, [])]
+        level[pod] = 1 + max(below) if below else 0
+        return level[pod]
+
+    with open(os.path.join(args.out, "plan.tsv"), "w") as f:
+        for row in sorted(plan, key=lambda r: (level_of(r[0]), r[0])):
+            f.write("\t".join([str(level_of(row[0]))] + row) + "\n")
+    with open(os.path.join(args.out, "expect.tsv"), "w") as f:
+        for row in expect:
+            f.write("\t".join(row) + "\n")
+    # The Secret's data map as JSON, the form podman 4.3's secretKeyRef reads (see the docstring).
+    for name, secret in secrets.items():
+        data = dict(secret.get("data", {}))
+        for key, value in secret.get("stringData", {}).items():
+            data[key] = base64.b64encode(value.encode()).decode()
+        with open(os.path.join(args.out, "secret-%s.json" % name), "w") as f:
+            json.dump(data, f)
+    with open(os.path.join(args.out, "secret-names"), "w") as f:
+        f.write("".join(n + "\n" for n in secrets))
+    with open(os.path.join(args.out, "volume-names"), "w") as f:
+        f.write("".join(n + "\n" for n in claim_names))
+    dropped = sorted({d["kind"] for d in docs} - {"ConfigMap", "Secret", "Deployment", "StatefulSet", "Service"})
+    with open(os.path.join(args.out, "not-run"), "w") as f:
+        for kind in dropped:
+            f.write("%s %s\n" % (kind, ",".join(d["metadata"]["name"] for d in by_kind[kind])))
+
+
+if __name__ == "__main__":
+    main()
