@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs the pods of a kustomize overlay (default k8s/overlays/dev) as written, under `podman kube play` (4.3), and
-# asserts through the gateway on 127.0.0.1 and through the kernel's view of every container.
+# asserts through the gateway on 127.0.0.1 and through the kernel's view of every container. Then it runs the
+# numbered steps k8s/01-pod, k8s/02-deployment-and-service and k8s/03-echo-cluster the same way, one at a time
+# after the previous one's teardown, and asserts what their READMEs show on 127.0.0.1.
 # Usage: ci/k8s-smoke.sh   (root; see ci/README.md; the last line reads "N passed, M failed")
 #
-# What runs as written: every Deployment's and StatefulSet's pod template (images, commands, env, ConfigMap and
-# Secret key references, init containers, emptyDirs, resources, the pod and container securityContext), the
-# ConfigMaps and Secrets themselves, and the probes, which this script runs as the kubelet would (see below).
+# What runs as written: every bare Pod's spec (step 01) and every Deployment's and StatefulSet's pod template
+# (images, commands, env, ConfigMap and Secret key references, init containers, emptyDirs, resources, the pod and
+# container securityContext), the ConfigMaps and Secrets themselves, and the probes, which this script runs as the
+# kubelet would (see below).
 #
 # Translations (ci/k8s/translate.py makes them on the `kubectl kustomize` output; no manifest is edited):
 #   - Deployment with N replicas -> N `kind: Pod` documents named <name>-<template hash>-<5 chars>, as a ReplicaSet
@@ -20,7 +23,12 @@
 #     shared by all pods and owned as its first copy-up found: the databases then cannot create their sockets).
 #   - containers' ports -> dropped but for the published one (podman 4.3 publishes every containerPort on
 #     0.0.0.0:containerPort even without hostPort; three echo pods collide, redis meets the host's 6379).
-#   - the gateway Service -> hostIP 127.0.0.1, hostPort $K8S_GATEWAY_PORT on its pod (port-forward / NodePort).
+#   - a `type: NodePort` Service -> hostIP 127.0.0.1, hostPort its nodePort (the node's port: 31401 in step 02,
+#     31402 in step 03) on the pod it selects first; podman binds a host port once (a second pod fails with
+#     "address already in use"), so new connections to it are spread over every pod the Service selects by
+#     iptables nth rules in the nat table (chains JC-K8S-OUTPUT and JC-K8S-POSTROUTING, removed at each teardown),
+#     as kube-proxy would; the last share stays on podman's own mapping. The same publishing stands in for
+#     `kubectl port-forward`: the dev gateway Service on $K8S_GATEWAY_PORT, step 01's pod hello1401 on 1401.
 #   - pods with init containers -> restartPolicy OnFailure and podman's "always" init-container type: 4.3 gives
 #     init containers the pod's policy, so under Always a migrate that exited 0 starts again and kube play fails
 #     ("cannot remove container ... as it is running"); OnFailure is what a kubelet does with init containers, and
@@ -33,11 +41,12 @@
 #     for readiness in between. This stands in for Kubernetes restarting a container until what it needs answers,
 #     and for the Service's stable ClusterIP (nginx resolves its upstream names once, at start).
 #
-# Not emulated: kube-proxy (no ClusterIP; the gateway's nginx balances over the echo pods' addresses itself),
-# scheduling and requests (limits do apply, as cgroup limits), restarts and liveness-driven kills, NetworkPolicy
-# (podman enforces none: every pod reaches every other), the namespace's restricted Pod Security admission (its
-# effects are asserted from the kernel instead: UID, GID, no capabilities, no_new_privs, seccomp, read-only root),
-# emptyDir sizeLimit, preStop hooks and termination grace, the ServiceAccount, the Namespace, the Ingress.
+# Not emulated: kube-proxy but for the node ports above (no ClusterIP; the gateway's nginx balances over the echo
+# pods' addresses itself), scheduling and requests (limits do apply, as cgroup limits), restarts and
+# liveness-driven kills, NetworkPolicy (podman enforces none: every pod reaches every other), the namespace's
+# restricted Pod Security admission (its effects are asserted from the kernel instead: UID, GID, no capabilities,
+# no_new_privs, seccomp, read-only root), emptyDir sizeLimit, preStop hooks and termination grace, the
+# ServiceAccount, the Namespace, the Ingress.
 # Podman adds what a kubelet does not: an /etc/passwd and /etc/group entry for a UID the image lacks (10001 in
 # the suite's images); ci/container-smoke.sh proves the images on Docker, which adds none.
 set -uo pipefail
@@ -114,16 +123,24 @@ dump_logs() {
     done
 }
 
-teardown() {
+# pods_down: what one overlay or step played: its pods, claims, Secrets and node port spreading.
+pods_down() {
     local name
     # One call: podman stops the pods in parallel.
     [ ${#played[@]} -gt 0 ] && podman pod rm -f -t 5 "${played[@]}" >/dev/null 2>&1
+    played=()
     if [ -f "$work/volume-names" ]; then
         while read -r name; do podman volume rm -f "$name" >/dev/null 2>&1; done <"$work/volume-names"
     fi
     if [ -n "$secrets_played" ]; then
         while read -r name; do podman secret rm "$name" >/dev/null 2>&1; done <"$work/secret-names"
     fi
+    secrets_played=
+    unspread
+}
+
+teardown() {
+    pods_down
     [ -n "$network_created" ] && podman network rm -f "$network" >/dev/null 2>&1
     if [ -n "$api_service_pid" ] && grep -qa 'system.service' "/proc/$api_service_pid/cmdline" 2>/dev/null; then
         kill "$api_service_pid" 2>/dev/null
@@ -185,20 +202,22 @@ ready() {
     done
 }
 
+# plan_rows: plan.tsv with its tabs as \037, which `read` does not merge (an empty DNS column stays a column).
+plan_rows() { tr '\t' '\037' <"$work/plan.tsv"; }
 level_of() { awk -F'\t' -v p="$1" '$2 == p { print $1 }' "$work/plan.tsv"; }
 alive() { probe_once "$1" "$2" "$3" "$6" "$7"; }
 
 # play LEVEL: every pod of the level (plan.tsv), then their probes, startup first.
 play_level() {
     local level=$1 lvl pod file workload aliases published net ctr kind probe how target period threshold timeout
-    while IFS=$'\t' read -r lvl pod file workload aliases published; do
+    while IFS=$'\037' read -r lvl pod file workload aliases published; do
         [ "$lvl" = "$level" ] || continue
         net=$network
         [ -n "$aliases" ] && net+=":alias=${aliases//,/,alias=}"
         played+=("$pod")
         check "$workload: pod $pod plays (DNS ${aliases:-none}${published:+, published on $published})" \
             play_pod "$file" "$net" "$pod" </dev/null
-    done <"$work/plan.tsv"
+    done < <(plan_rows)
     for probe in startupProbe readinessProbe livenessProbe; do
         while IFS=$'\t' read -r ctr kind how target period threshold timeout pod; do
             [ "$kind" = "$probe" ] && [ "$(level_of "$pod")" = "$level" ] || continue
@@ -216,6 +235,40 @@ play_level() {
 
 play_pod() { # FILE NETWORK POD
     podman kube play --network "$2" "$1" >"$work/play-$3.log" 2>&1 || { sed 's/^/      /' "$work/play-$3.log"; return 1; }
+}
+
+# A published host port is bound once, on the first pod: new connections to it are spread over every pod the Service
+# picks by iptables rules in the nat table, in the place of kube-proxy (the last share is podman's own mapping).
+unspread() {
+    local chain
+    for chain in OUTPUT POSTROUTING; do
+        iptables -t nat -D "$chain" -j "JC-K8S-$chain" 2>/dev/null && iptables -t nat -F "JC-K8S-$chain" \
+            && iptables -t nat -X "JC-K8S-$chain"
+    done
+}
+
+# spread HOST-PORT: the pods published on 127.0.0.1:HOST-PORT (plan.tsv), the first one by podman.
+spread() {
+    local port=$1 pods first ctr_port n pod ip
+    mapfile -t pods < <(awk -F'\t' -v p="127.0.0.1:$1" 'index("," $6 ",", "," p ",") { print $2 }' "$work/plan.tsv")
+    first=${pods[0]}
+    n=${#pods[@]}
+    [ "$n" -gt 1 ] || return 0
+    ctr_port=$(podman port "$(podman pod inspect -f '{{.InfraContainerID}}' "$first")" \
+        | awk -v h="127.0.0.1:$port" '$3 == h { sub(/\/.*/, "", $1); print $1 }')
+    if ! iptables -t nat -L JC-K8S-OUTPUT -n >/dev/null 2>&1; then
+        iptables -t nat -N JC-K8S-OUTPUT && iptables -t nat -I OUTPUT 1 -j JC-K8S-OUTPUT \
+            && iptables -t nat -N JC-K8S-POSTROUTING && iptables -t nat -I POSTROUTING 1 -j JC-K8S-POSTROUTING \
+            || return 1
+    fi
+    for pod in "${pods[@]:1}"; do
+        ip=$(pod_ip "$pod") || return 1
+        iptables -t nat -A JC-K8S-OUTPUT -d 127.0.0.1 -p tcp --dport "$port" -m statistic --mode nth --every "$n" \
+            --packet 0 -j DNAT --to-destination "$ip:$ctr_port" \
+            && iptables -t nat -A JC-K8S-POSTROUTING -s 127.0.0.1 -d "$ip" -p tcp --dport "$ctr_port" -j MASQUERADE \
+            || return 1
+        n=$((n - 1))
+    done
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -319,6 +372,79 @@ assert_gateway() {
     check "gateway: 30 calls to /echo name the 3 echo pods" equals "$hosts" "$echo_pods"
 }
 
+# overlay_up DIR [translate.py options]: render and translate DIR, copy its images, make its Secrets, play its pods
+# level by level and spread its published ports.
+overlay_up() {
+    local dir=$1 level pod workload aliases published image name port
+    shift
+    log "$dir, rendered and translated"
+    check "kubectl kustomize $dir" eval 'kubectl kustomize "$dir" >"$work/rendered.yaml"' \
+        && check "translate.py turns it into pods" "$python" "$root/ci/k8s/translate.py" "$work/rendered.yaml" "$work" \
+            "$@" || return 1
+    while IFS=$'\037' read -r level pod _ workload aliases published; do
+        printf '    level %s  %-32s %-22s DNS %s%s\n' "$level" "$pod" "$workload" "${aliases:-none}" \
+            "${published:+, $published}"
+    done < <(plan_rows)
+    sed 's/^/    not run: /' "$work/not-run"
+
+    log "images, from Docker into podman"
+    for image in $(rows container | cut -f7 | sort -u); do
+        check "podman has $image" load_image "$image"
+    done
+
+    log "Secrets"
+    # A run that was killed before its teardown leaves its claims behind: every run starts from empty volumes.
+    while read -r name; do podman volume rm -f "$name" >/dev/null 2>&1; done <"$work/volume-names"
+    secrets_played=1
+    while read -r name; do
+        podman secret rm "$name" >/dev/null 2>&1
+        check "Secret $name -> podman secret (its data map as JSON)" \
+            quiet podman secret create "$name" "$work/secret-$name.json" </dev/null
+    done <"$work/secret-names"
+
+    for level in $(cut -f1 "$work/plan.tsv" | sort -nu); do
+        log "level $level: play, then startup, readiness and liveness probes"
+        play_level "$level"
+    done
+    # The ports published on several pods (a NodePort Service's).
+    for port in $(cut -f6 "$work/plan.tsv" | tr ',' '\n' | sed -n 's/^127\.0\.0\.1://p' | sort | uniq -d); do
+        check "127.0.0.1:$port spread over its pods (kube-proxy stand-in)" spread "$port"
+    done
+}
+
+# ---------------------------------------------------------------------------------------------------
+# The numbered steps, each as its README runs it
+
+# step_hosts PORT: the pod names 30 calls to 127.0.0.1:PORT/hi answer with, each its own connection.
+step_hosts() {
+    for _ in $(seq 1 30); do
+        get "http://127.0.0.1:$1/hi" | sed -n 's/^echo from \([^:]*\):.*/\1/p'
+    done | sort -u | xargs
+}
+
+# replicas_run WORKLOAD N: N pods, each with its app container running.
+replicas_run() {
+    local pods pod
+    mapfile -t pods < <(pods_of "$1")
+    equals "${#pods[@]}" "$2" || return 1
+    for pod in "${pods[@]}"; do running "$pod-app" || { echo "      $pod-app is not running"; return 1; }; done
+}
+
+assert_step() {
+    case "$1" in
+        k8s/01-pod)
+            check "01-pod: pod hello1401 answers hello world on 127.0.0.1:1401 (port-forward)" \
+                equals "$(get http://127.0.0.1:1401/)" "hello world" ;;
+        k8s/02-deployment-and-service)
+            check "02: the 3 replicas of Deployment/hello1401 run" replicas_run Deployment/hello1401 3
+            check "02: NodePort 31401 on 127.0.0.1 answers hello world" \
+                equals "$(get http://127.0.0.1:31401/)" "hello world" ;;
+        k8s/03-echo-cluster)
+            check "03: 30 calls to NodePort 31402 on 127.0.0.1 name the 3 echo pods" \
+                equals "$(step_hosts 31402)" "$(pods_of Deployment/echo | sort | xargs)" ;;
+    esac
+}
+
 # ---------------------------------------------------------------------------------------------------
 
 trap teardown EXIT
@@ -328,47 +454,31 @@ stage_started=$SECONDS
 log "podman"
 check "podman ready" setup_podman || { summary; exit 1; }
 
-log "$overlay, rendered and translated"
-check "kubectl kustomize $overlay" eval 'kubectl kustomize "$overlay" >"$work/rendered.yaml"' \
-    && check "translate.py turns it into pods" "$python" "$root/ci/k8s/translate.py" "$work/rendered.yaml" "$work" \
-        --publish "gateway=$gateway_port" || { summary; exit 1; }
-while IFS=$'\t' read -r level pod _ workload aliases published; do
-    printf '    level %s  %-32s %-22s DNS %s%s\n' "$level" "$pod" "$workload" "$aliases" "${published:+, $published}"
-done <"$work/plan.tsv"
-sed 's/^/    not run: /' "$work/not-run"
-
-log "images, from Docker into podman"
-for image in $(rows container | cut -f7 | sort -u); do
-    check "podman has $image" load_image "$image"
-done
-
-log "network, Secrets"
+log "network"
 # What a killed run left on the network (its pods' names are random, so only the network finds them).
 if podman network exists "$network"; then
     podman pod ps -q --filter "network=$network" | xargs -r podman pod rm -f -t 0 >/dev/null 2>&1
     podman network rm -f "$network" >/dev/null
 fi
+unspread
 check "podman network $network (aardvark-dns)" quiet podman network create "$network" && network_created=1
-# A run that was killed before its teardown leaves its claims behind: every run starts from empty volumes.
-while read -r name; do podman volume rm -f "$name" >/dev/null 2>&1; done <"$work/volume-names"
-secrets_played=1
-while read -r name; do
-    podman secret rm "$name" >/dev/null 2>&1
-    check "Secret $name -> podman secret (its data map as JSON)" \
-        quiet podman secret create "$name" "$work/secret-$name.json" </dev/null
-done <"$work/secret-names"
 
-for level in $(cut -f1 "$work/plan.tsv" | sort -nu); do
-    log "level $level: play, then startup, readiness and liveness probes"
-    play_level "$level"
-done
+overlay_up "$overlay" --publish "gateway=$gateway_port" || { summary; exit 1; }
 
 log "containers: identity, environment, init order"
 assert_containers
 
 log "through the gateway on 127.0.0.1:$gateway_port"
 assert_gateway
-
 [ "$failed" -gt 0 ] && dump_logs
+
+# Each step after the overlay's teardown, alone on the network, as its README applies it.
+for step in k8s/01-pod k8s/02-deployment-and-service k8s/03-echo-cluster; do
+    pods_down
+    failed_before=$failed
+    overlay_up "$step" --publish pod/hello1401=1401 && assert_step "$step"
+    [ "$failed" -gt "$failed_before" ] && dump_logs
+done
+
 summary
 [ "$failed" -eq 0 ]

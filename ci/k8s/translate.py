@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Turns a rendered kustomize overlay into what `podman kube play` (4.3) runs, translating as little as possible.
 
-Usage: translate.py RENDERED.yaml OUT-DIR [--publish SERVICE=HOST-PORT]... [--emptydir-root DIR]
+Usage: translate.py RENDERED.yaml OUT-DIR [--publish SERVICE=HOST-PORT | pod/POD=HOST-PORT]... [--emptydir-root DIR]
 
 Writes into OUT-DIR:
   pod-<name>.yaml         one file per pod: the ConfigMaps it reads, a PersistentVolumeClaim per volumeClaimTemplate,
                           and a `kind: Pod` whose spec is the workload's pod template as written, but for the below
   secret-<name>.json      each Secret's data map as JSON, for `podman secret create`
-  plan.tsv                level, pod, file, workload, DNS aliases (the Services whose selector picks the pod), published
+  plan.tsv                level, pod, file, workload, DNS aliases (the Services whose selector picks the pod), the
+                          127.0.0.1 ports published for it (by podman on the first pod, spread by the script)
   expect.tsv              what the script asserts per container: identity, probes, env resolved from ConfigMaps/Secrets
   secret-names, volume-names, not-run   what the teardown removes; the kinds nothing here runs
 
 The translations (each also listed in ci/k8s-smoke.sh's header):
+  Pod                      -> itself
   Deployment (replicas N)  -> N Pods named <name>-<template hash>-<5 chars>, as a ReplicaSet names them
   StatefulSet              -> Pods <name>-0..N-1; each volumeClaimTemplate -> a
                               PersistentVolumeClaim <claim>-<pod>, which podman makes a named volume
@@ -24,8 +26,10 @@ The translations (each also listed in ci/k8s-smoke.sh's header):
                               ("tmp", "run"), shared by every pod and owned as its first copy-up found
   containers' ports        -> dropped, but the published one: podman 4.3 publishes every containerPort on the host
                               (0.0.0.0, hostPort = containerPort); in Kubernetes a containerPort publishes nothing
-  --publish SVC=PORT       -> hostIP 127.0.0.1, hostPort PORT on the target port of the pod the Service picks
-                              (a stand-in for port-forward / NodePort)
+  type: NodePort Service   -> hostIP 127.0.0.1, hostPort nodePort on the target port of the first pod it picks
+                              (podman binds a host port once; the script spreads it over the others, as kube-proxy)
+  --publish SVC=PORT       -> the same with PORT, for a port-forward to a Service; pod/POD=PORT: to the pod's first
+                              container port
   pod with initContainers  -> restartPolicy OnFailure (podman 4.3 gives init containers the pod's policy: under
                               Always, a migrate that exited 0 starts again and kube play fails removing it) and
                               podman's "always" init type, which keeps the exited init container inspectable
@@ -86,6 +90,11 @@ def main():
     secrets = {d["metadata"]["name"]: d for d in by_kind.get("Secret", [])}
     services = by_kind.get("Service", [])
     publish = dict(p.split("=", 1) for p in args.publish)
+    # A NodePort Service's nodePort, on 127.0.0.1 (the node's port); --publish pod/NAME=PORT is a port-forward.
+    for s in services:
+        if s["spec"].get("type") == "NodePort":
+            publish.setdefault(s["metadata"]["name"], s["spec"]["ports"][0]["nodePort"])
+    taken = set()
     os.makedirs(args.out, exist_ok=True)
     args.emptydir_root = os.path.abspath(args.emptydir_root or os.path.join(args.out, "emptydir"))
     rng = random.Random()
@@ -130,7 +139,9 @@ def main():
         else:
             for i in range(replicas):
                 pods.append(("%s-%d" % (name, i), "StatefulSet/" + name, template, w["spec"].get("volumeClaimTemplates", [])))
-    for kind in ("DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"):
+    for d in by_kind.get("Pod", []):
+        pods.append((d["metadata"]["name"], "Pod/" + d["metadata"]["name"], d, []))
+    for kind in ("DaemonSet", "Job", "CronJob", "ReplicaSet"):
         if by_kind.get(kind):
             sys.exit("translate.py does not handle %s yet" % kind)
 
@@ -144,7 +155,7 @@ def main():
         spec = copy.deepcopy(template["spec"])
         pod_sc = spec.get("securityContext", {})
         aliases = [s["metadata"]["name"] for s in services if selects(s["spec"].get("selector"), labels)]
-        published = ""
+        published = []
         used_cms, used_secrets, names_in_env = set(), set(), set()
         for kind in ("initContainers", "containers"):
             for c in spec.get(kind, []):
@@ -189,16 +200,25 @@ def main():
                         sys.exit("unsupported probe in %s" % cname)
                     expect.append(["probe", cname, probe, how, target, str(period), str(threshold), str(timeout), pod])
                 kept = []
+                # (key, target port): the published Services' target ports, and a port-forward's container port.
+                wanted = []
                 for svc in aliases:
                     if svc in publish and role == "app":
+                        if svc in taken:  # podman binds a host port once: the script spreads it over the others
+                            published.append("127.0.0.1:%s" % publish[svc])
+                            continue
                         s = next(x for x in services if x["metadata"]["name"] == svc)
-                        tp = s["spec"]["ports"][0].get("targetPort", s["spec"]["ports"][0]["port"])
-                        for p in c.get("ports", []):
-                            if p.get("name") == tp or p["containerPort"] == tp:
-                                p["hostIP"] = "127.0.0.1"
-                                p["hostPort"] = int(publish[svc])
-                                published = "127.0.0.1:%s" % publish[svc]
-                                kept.append(p)
+                        wanted.append((svc, s["spec"]["ports"][0].get("targetPort", s["spec"]["ports"][0]["port"])))
+                if "pod/" + pod in publish and c.get("ports"):
+                    wanted.append(("pod/" + pod, c["ports"][0]["containerPort"]))
+                for key, tp in wanted if role == "app" else []:
+                    for p in c.get("ports", []):
+                        if p.get("name") == tp or p["containerPort"] == tp:
+                            p["hostIP"] = "127.0.0.1"
+                            p["hostPort"] = int(publish[key])
+                            published.append("127.0.0.1:%s" % publish[key])
+                            taken.add(key)
+                            kept.append(p)
                 # Only the published port stays (see the docstring).
                 if kept:
                     c["ports"] = kept
@@ -239,7 +259,7 @@ def main():
         with open(path, "w") as f:
             yaml.safe_dump_all(out_docs, f, sort_keys=False)
         deps[pod] = names_in_env
-        plan.append([pod, path, workload, ",".join(aliases), published])
+        plan.append([pod, path, workload, ",".join(aliases), ",".join(published)])
 
     # Levels: a pod comes after the pods behind every Service its env names.
     pods_of = {}
@@ -275,7 +295,7 @@ def main():
         f.write("".join(n + "\n" for n in secrets))
     with open(os.path.join(args.out, "volume-names"), "w") as f:
         f.write("".join(n + "\n" for n in claim_names))
-    dropped = sorted({d["kind"] for d in docs} - {"ConfigMap", "Secret", "Deployment", "StatefulSet", "Service"})
+    dropped = sorted({d["kind"] for d in docs} - {"ConfigMap", "Secret", "Deployment", "StatefulSet", "Pod", "Service"})
     with open(os.path.join(args.out, "not-run"), "w") as f:
         for kind in dropped:
             f.write("%s %s\n" % (kind, ",".join(d["metadata"]["name"] for d in by_kind[kind])))
