@@ -23,3 +23,18 @@ get() {
     done
     return 1
 }
+
+# users_crud GATEWAY NAME EMAIL: create a user through the gateway, find it in the list, get it, delete it, then 404.
+users_crud() {
+    local gw=$1 body id
+    body=$(get "$gw/users" -X POST -H 'Content-Type: application/json' -d "{\"name\":\"$2\",\"email\":\"$3\"}")
+    id=$(jq -r '.id // empty' <<<"$body" 2>/dev/null)
+    check "gateway POST /users creates a user" matches "$id" '^[0-9]+$'
+    check "gateway GET /users lists it" \
+        equals "$(get "$gw/users?size=100" | jq -r --argjson id "${id:-0}" '[.[] | select(.id == $id)] | length')" 1
+    check "gateway GET /users/$id returns it" equals "$(get "$gw/users/$id" | jq -r .email)" "$3"
+    check "gateway DELETE /users/$id answers 204" \
+        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE "$gw/users/$id")" 204
+    check "gateway GET /users/$id then answers 404" \
+        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "$gw/users/$id")" 404
+}

@@ -310,7 +310,7 @@ migrated_first() {
 }
 
 step_full() {
-    local dir=$1 project=$2 gw=http://127.0.0.1:$gateway_port body id hosts
+    local dir=$1 project=$2 gw=http://127.0.0.1:$gateway_port body hosts
     check "full suite comes up (no .env: the dev-only defaults)" up "$dir" "$project" \
         && check "full suite healthy" wait_healthy "$dir" "$project" || return
     check "migrate-users completed before users-api started" migrated_first "$dir" "$project" migrate-users users-api
@@ -322,18 +322,7 @@ step_full() {
     check "gateway / serves the dashboard" matches "$(get "$gw/")" '<title>java-cluster dashboard'
     check "gateway /users-api/health/readiness answers UP" matches "$(get "$gw/users-api/health/readiness")" '"status" *: *"UP"'
 
-    body=$(get "$gw/users" -X POST -H 'Content-Type: application/json' \
-        -d '{"name":"Smoke Test","email":"smoke-test@example.com"}')
-    id=$(jq -r '.id // empty' <<<"$body" 2>/dev/null)
-    check "gateway POST /users creates a user" matches "$id" '^[0-9]+$'
-    check "gateway GET /users lists it" \
-        equals "$(get "$gw/users?size=100" | jq -r --argjson id "${id:-0}" '[.[] | select(.id == $id)] | length')" 1
-    check "gateway GET /users/$id returns it" \
-        equals "$(get "$gw/users/$id" | jq -r .email)" smoke-test@example.com
-    check "gateway DELETE /users/$id answers 204" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE "$gw/users/$id")" 204
-    check "gateway GET /users/$id then answers 404" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "$gw/users/$id")" 404
+    users_crud "$gw" "Smoke Test" smoke-test@example.com
 
     hosts=$(for _ in $(seq 1 30); do get "$gw/echo" -H 'Accept: application/json' | jq -r .host; done | sort -u | grep -c .)
     check "gateway: 30 calls to /echo show 3 host names" equals "$hosts" 3

@@ -343,7 +343,7 @@ assert_containers() {
 pods_of() { awk -F'\t' -v w="$1" '$4 == w { print $2 }' "$work/plan.tsv"; }
 
 assert_gateway() {
-    local gw=http://127.0.0.1:$gateway_port body id hosts echo_pods users
+    local gw=http://127.0.0.1:$gateway_port body hosts echo_pods users
     check "gateway /hello answers hello world" equals "$(get "$gw/hello")" "hello world"
     check "gateway /hello1400 answers hello world" equals "$(get "$gw/hello1400")" "hello world"
     body=$(get "$gw/chain")
@@ -355,17 +355,7 @@ assert_gateway() {
         or . == "alan@example.com")] | sort | join(" ")')
     check "gateway /users lists the demo users (migrate ran with the demo context)" \
         equals "$users" "ada@example.com alan@example.com grace@example.com"
-    body=$(get "$gw/users" -X POST -H 'Content-Type: application/json' \
-        -d '{"name":"K8s Smoke","email":"k8s-smoke@example.com"}')
-    id=$(jq -r '.id // empty' <<<"$body" 2>/dev/null)
-    check "gateway POST /users creates a user" matches "$id" '^[0-9]+$'
-    check "gateway GET /users lists it" \
-        equals "$(get "$gw/users?size=100" | jq -r --argjson id "${id:-0}" '[.[] | select(.id == $id)] | length')" 1
-    check "gateway GET /users/$id returns it" equals "$(get "$gw/users/$id" | jq -r .email)" k8s-smoke@example.com
-    check "gateway DELETE /users/$id answers 204" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE "$gw/users/$id")" 204
-    check "gateway GET /users/$id then answers 404" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "$gw/users/$id")" 404
+    users_crud "$gw" "K8s Smoke" k8s-smoke@example.com
 
     hosts=$(for _ in $(seq 1 30); do get "$gw/echo" -H 'Accept: application/json' | jq -r .host; done | sort -u | xargs)
     echo_pods=$(pods_of Deployment/echo | sort | xargs)
