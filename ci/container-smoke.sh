@@ -123,6 +123,7 @@ stand_ins=(
     "MYSQL_IMAGE mysql:8.4"
     "REDIS_IMAGE redis:7.4"
     "NGINX_UNPRIVILEGED_IMAGE nginxinc/nginx-unprivileged:1.27"
+    "CURL_IMAGE curlimages/curl:8.11.1"
 )
 
 base_images() {

@@ -128,6 +128,7 @@ mysql=$(build_image mariadb "$base")
 redis=$(build_image redis "$base")
 nginx=$(build_image nginx "$base")
 nginx_unprivileged=$(build_image nginx-unprivileged "$nginx")
+curl=$(build_image curl "$base")
 
 cat <<EOF
 JDK_IMAGE=$jdk
@@ -138,4 +139,5 @@ MYSQL_IMAGE=$mysql
 REDIS_IMAGE=$redis
 NGINX_IMAGE=$nginx
 NGINX_UNPRIVILEGED_IMAGE=$nginx_unprivileged
+CURL_IMAGE=$curl
 EOF
