@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmarks the Java ports beside the original Node and Flask apps and nginx, in one run on this machine:
-# each server pinned to one core, wrk pinned to another. Writes bench/results/<date>.md and the summary in
-# bench/README.md. Usage, from anywhere: bench/run.sh   (DURATION=10 WARMUP=8 WARMUP_MAX=64 CONNECTIONS=50 by default)
+# Benchmarks the Java ports beside the original Node and Flask apps, nginx and a bare Micronaut app, in one run on
+# this machine: each server pinned to one core, wrk pinned to another. Writes bench/results/<date>.md and the summary
+# in bench/README.md. Usage, from anywhere: bench/run.sh
+# (DURATION=10 WARMUP=8 WARMUP_MAX=64 CONNECTIONS=50 START_RUNS=3 by default; SERVERS="a b" runs only those rows)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -11,9 +12,12 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-8}
 WARMUP_MAX=${WARMUP_MAX:-64}
 CONNECTIONS=${CONNECTIONS:-50}
+START_RUNS=${START_RUNS:-3}
 SERVER_CPU=${SERVER_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+# The README's minimum JDK, which `java -jar` users may bring; it has no AOT cache.
+JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}
 # The distribution's Python, where its python3-flask packages live (a pyenv or venv python3 on PATH has none).
 PYTHON=/usr/bin/python3
 # The images' JVM flags under compose's memory limits (384M, 128M for hello1400), so resident memory is what a container would show.
@@ -24,6 +28,18 @@ WORK=$(mktemp -d)
 LOGS=$WORK/logs
 mkdir -p "$LOGS"
 ROWS=()
+ALL_SERVERS=(nginx node-bare node-express
+    hello1400 hello1400-aot hello1400-jdk17
+    micronaut-minimal micronaut-minimal-aot micronaut-minimal-jdk17
+    hello1401 hello1401-aot hello1401-jdk17
+    echo echo-aot echo-jdk17
+    hello-chain hello-chain-aot hello-chain-jdk17
+    flask-users users-api users-api-aot users-api-jdk17)
+read -r -a SERVERS <<<"${SERVERS:-${ALL_SERVERS[*]}}"
+# hello-chain is measured as the caller (hello1403 in compose); its upstream, the same jar answering itself, runs on
+# the load core throughout, as compose's hello1402 would.
+CHAIN_UPSTREAM_PORT=28079
+PORT_SEQ=28100
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -74,32 +90,68 @@ rss_mb() { # the process and its children, e.g. nginx's worker
     echo $((total / 1024))
 }
 
-# measure NAME PORT PATH COMMAND...: start, time to the first 200, warm up, load, resident memory, stop.
-measure() {
-    local name=$1 port=$2 path=$3; shift 3
-    local url="http://127.0.0.1:$port$path" start first pid
-    say "$name"
-    start=$(date +%s%N)
-    taskset -c "$SERVER_CPU" env PORT="$port" "$@" >"$LOGS/$name.log" 2>&1 &
-    pid=$!
-    until taskset -c "$LOAD_CPU" curl -fso /dev/null --max-time 1 "$url"; do
-        kill -0 "$pid" 2>/dev/null || { tail -20 "$LOGS/$name.log" >&2; die "$name exited before answering"; }
-        [ $(( ($(date +%s%N) - start) / 1000000000 )) -lt 60 ] || die "$name did not answer within 60 s"
+# server NAME: runs that server in the foreground, on $PORT; the start runs, the training runs and the load runs all
+# start a server through here, so they run the same command.
+server() {
+    local name=$1 java=$JAVA25 cache=() base jar
+    case $name in
+        nginx)
+            WORK=$WORK envsubst '${WORK} ${PORT}' <bench/peers/nginx/nginx.conf.template >"$WORK/nginx-$PORT.conf"
+            exec /usr/sbin/nginx -c "$WORK/nginx-$PORT.conf" -p "$WORK" ;;
+        node-bare) exec node bench/peers/node-hello/index.js ;;
+        node-express) exec node bench/peers/node-hello/express.js ;;
+        flask-users) exec env "${USERS_DB[@]}" "$PYTHON" bench/peers/flask-users/app.py ;;
+    esac
+    base=${name%-aot}
+    [ "$base" = "$name" ] || cache=(-XX:AOTCache="$WORK/$base.aot")
+    if [ "${name%-jdk17}" != "$name" ]; then base=${name%-jdk17}; java=$JAVA17; fi
+    jar=$base/target/$base.jar
+    case $base in
+        hello1400) exec "$java" "${HELLO1400_FLAGS[@]}" "${cache[@]}" -jar "$jar" ;;
+        micronaut-minimal) exec "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar bench/peers/micronaut-minimal/target/micronaut-minimal.jar ;;
+        hello-chain) exec env UPSTREAM_URL="http://127.0.0.1:$CHAIN_UPSTREAM_PORT" "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
+        users-api) exec env "${USERS_DB[@]}" "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
+        *) exec "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
+    esac
+}
+
+path_of() { case $1 in flask-users | users-api*) echo '/users?size=100' ;; *) echo / ;; esac; }
+
+# start NAME CPU: starts NAME on a fresh port, pinned to CPU, and waits for its first 200; sets PID, URL and FIRST (ms).
+start() {
+    local name=$1 cpu=$2 began
+    PORT_SEQ=$((PORT_SEQ + 1))
+    URL="http://127.0.0.1:$PORT_SEQ$(path_of "$name")"
+    began=$(date +%s%N)
+    (taskset -pc "$cpu" $BASHPID >/dev/null && export PORT=$PORT_SEQ && server "$name") >"$LOGS/$name-$PORT_SEQ.log" 2>&1 &
+    PID=$!
+    until taskset -c "$LOAD_CPU" curl -fso /dev/null --max-time 1 "$URL"; do
+        kill -0 "$PID" 2>/dev/null || { tail -20 "$LOGS/$name-$PORT_SEQ.log" >&2; die "$name exited before answering"; }
+        [ $(( ($(date +%s%N) - began) / 1000000000 )) -lt 60 ] || die "$name did not answer within 60 s"
         sleep 0.01
     done
-    first=$(( ($(date +%s%N) - start) / 1000000 ))
+    FIRST=$(( ($(date +%s%N) - began) / 1000000 ))
+}
+
+stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
+
+# measure NAME: start, warm up, load, resident memory, stop. The first 200 is the median of the start runs.
+measure() {
+    local name=$1
+    say "$name"
+    start "$name" "$SERVER_CPU"
     local warmed
-    warmed=$(warm_up "$url")
-    taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" >"$LOGS/$name.wrk"
+    warmed=$(warm_up "$URL")
+    taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$URL" >"$LOGS/$name.wrk"
     local rss rps p50 p99 errors
-    rss=$(rss_mb "$pid")
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    rss=$(rss_mb "$PID")
+    stop
     rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$LOGS/$name.wrk")
     p50=$(ms "$(awk '$1 == "50%" {print $2}' "$LOGS/$name.wrk")")
     p99=$(ms "$(awk '$1 == "99%" {print $2}' "$LOGS/$name.wrk")")
     errors=$(awk '/Non-2xx|Socket errors/ {print}' "$LOGS/$name.wrk" | tr '\n' ' ')
     [ -z "$errors" ] || die "$name answered errors under load: $errors"
-    ROWS+=("$name|$rps|$p50|$p99|$first|$rss|$warmed")
+    ROWS+=("$name|$rps|$p50|$p99|${STARTS[$name]}|$rss|$warmed")
 }
 
 # warm_up URL: WARMUP-second rounds until two agree within 5 %, at most WARMUP_MAX s; prints the seconds taken.
@@ -117,43 +169,54 @@ warm_up() {
     echo "$elapsed"
 }
 
-# train NAME AOT PORT PATH COMMAND...: one run with -XX:AOTCacheOutput, some traffic, then a clean exit writes it.
+# train NAME: one run of NAME (without -aot) with -XX:AOTCacheOutput, some traffic, then a clean exit writes the cache.
 train() {
-    local name=$1 aot=$2 port=$3 path=$4; shift 4
+    local name=$1
     say "$name: AOT cache training run"
-    PORT="$port" "$@" >"$LOGS/$name-training.log" 2>&1 &
-    local pid=$!
-    until curl -fso /dev/null --max-time 1 "http://127.0.0.1:$port$path"; do
-        kill -0 "$pid" 2>/dev/null || die "$name training run exited"
-        sleep 0.1
-    done
-    wrk -t1 -c10 -d3s "http://127.0.0.1:$port$path" >/dev/null
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-    [ -s "$aot" ] || die "$name: no AOT cache written"
+    (
+        PORT_SEQ=$((PORT_SEQ + 500))
+        CONTAINER_HEAP=(-XX:+UseG1GC -XX:AOTCacheOutput="$WORK/$name.aot")
+        HELLO1400_FLAGS=(-XX:+UseSerialGC -XX:AOTCacheOutput="$WORK/$name.aot")
+        start "$name" "$SERVER_CPU"
+        wrk -t1 -c10 -d3s "$URL" >/dev/null
+        stop
+    )
+    [ -s "$WORK/$name.aot" ] || die "$name: no AOT cache written"
 }
 
 install_missing
 say "building the jars and the Node peers"
-./mvnw -B -q -pl hello1400,hello1401,users-api,db-migrations -am package -DskipTests
+./mvnw -B -q -pl hello1400,hello1401,echo,hello-chain,users-api,db-migrations -am package -DskipTests
+# The framework floor is no module of the suite: it is built here, with the suite's root POM as its parent.
+./mvnw -B -q -f bench/peers/micronaut-minimal/pom.xml package -DskipTests
 (cd bench/peers/node-hello && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 prepare_database
 
-WORK=$WORK PORT=18080 envsubst '${WORK} ${PORT}' <bench/peers/nginx/nginx.conf.template >"$WORK/nginx.conf"
 USERS_DB=(DATABASE_KIND=mysql DATABASE_HOST=127.0.0.1 DATABASE_PORT=3306 DATABASE_USER=root DATABASE_PASSWORD= DATABASE_NAME=$DB_NAME)
 
-measure nginx 18080 / /usr/sbin/nginx -c "$WORK/nginx.conf" -p "$WORK"
-measure node-bare 18081 / node bench/peers/node-hello/index.js
-measure node-express 18082 / node bench/peers/node-hello/express.js
-measure hello1400 18083 / "$JAVA25" "${HELLO1400_FLAGS[@]}" -jar hello1400/target/hello1400.jar
-train hello1400 "$WORK/hello1400.aot" 18091 / "$JAVA25" -XX:+UseSerialGC -XX:AOTCacheOutput="$WORK/hello1400.aot" -jar hello1400/target/hello1400.jar
-measure hello1400-aot 18092 / "$JAVA25" "${HELLO1400_FLAGS[@]}" -XX:AOTCache="$WORK/hello1400.aot" -jar hello1400/target/hello1400.jar
-measure hello1401 18084 / "$JAVA25" "${CONTAINER_HEAP[@]}" -jar hello1401/target/hello1401.jar
-train hello1401 "$WORK/hello1401.aot" 18085 / "$JAVA25" -XX:+UseG1GC -XX:AOTCacheOutput="$WORK/hello1401.aot" -jar hello1401/target/hello1401.jar
-measure hello1401-aot 18086 / "$JAVA25" "${CONTAINER_HEAP[@]}" -XX:AOTCache="$WORK/hello1401.aot" -jar hello1401/target/hello1401.jar
-measure flask-users 18087 '/users?size=100' env "${USERS_DB[@]}" "$PYTHON" bench/peers/flask-users/app.py
-measure users-api 18088 '/users?size=100' env "${USERS_DB[@]}" "$JAVA25" "${CONTAINER_HEAP[@]}" -jar users-api/target/users-api.jar
-train users-api "$WORK/users-api.aot" 18089 '/users?size=100' env "${USERS_DB[@]}" "$JAVA25" -XX:+UseG1GC -XX:AOTCacheOutput="$WORK/users-api.aot" -jar users-api/target/users-api.jar
-measure users-api-aot 18090 '/users?size=100' env "${USERS_DB[@]}" "$JAVA25" "${CONTAINER_HEAP[@]}" -XX:AOTCache="$WORK/users-api.aot" -jar users-api/target/users-api.jar
+say "hello-chain's upstream, on the load core"
+(taskset -pc "$LOAD_CPU" $BASHPID >/dev/null && PORT=$CHAIN_UPSTREAM_PORT exec "$JAVA25" "${CONTAINER_HEAP[@]}" -jar hello-chain/target/hello-chain.jar) \
+    >"$LOGS/chain-upstream.log" 2>&1 &
+until curl -fso /dev/null --max-time 1 "http://127.0.0.1:$CHAIN_UPSTREAM_PORT/"; do sleep 0.1; done
 
-BENCH_ROWS=$(printf '%s\n' "${ROWS[@]}") JAVA25="$JAVA25" DURATION="$DURATION" CONNECTIONS="$CONNECTIONS" WARMUP="$WARMUP" WARMUP_MAX="$WARMUP_MAX" \
-    python3 bench/report.py "$BENCH"
+for name in "${SERVERS[@]}"; do
+    [ "${name%-aot}" = "$name" ] || train "${name%-aot}"
+done
+
+# Time to the first 200: START_RUNS rounds, each starting every server once in turn, so slow drifts hit all alike.
+declare -A STARTS
+for round in $(seq "$START_RUNS"); do
+    say "start runs, round $round of $START_RUNS"
+    for name in "${SERVERS[@]}"; do
+        start "$name" "$SERVER_CPU"
+        stop
+        STARTS[$name]="${STARTS[$name]:+${STARTS[$name]} }$FIRST"
+    done
+done
+
+for name in "${SERVERS[@]}"; do
+    measure "$name"
+done
+
+BENCH_ROWS=$(printf '%s\n' "${ROWS[@]}") JAVA25="$JAVA25" JAVA17="$JAVA17" DURATION="$DURATION" CONNECTIONS="$CONNECTIONS" \
+    WARMUP="$WARMUP" WARMUP_MAX="$WARMUP_MAX" START_RUNS="$START_RUNS" python3 bench/report.py "$BENCH"
