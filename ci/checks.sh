@@ -10,6 +10,9 @@ check() {
     if "$@"; then pass "$name"; else fail "$name"; return 1; fi
 }
 
+# silent COMMAND...: its output is dropped, its status kept.
+silent() { "$@" >/dev/null 2>&1; }
+
 equals() { [ "$1" = "$2" ] || { printf '      expected [%s], got [%s]\n' "$2" "$1"; return 1; }; }
 matches() { [[ "$1" =~ $2 ]] || { printf '      [%s] does not match /%s/\n' "$1" "$2"; return 1; }; }
 

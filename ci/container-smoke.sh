@@ -25,6 +25,8 @@ build_client=
 
 # shellcheck source=checks.sh
 source "$root/ci/checks.sh"
+# shellcheck source=gateway-edge.sh
+source "$root/ci/gateway-edge.sh"
 
 # ---------------------------------------------------------------------------------------------------
 # Engine
@@ -327,6 +329,15 @@ step_full() {
 
     hosts=$(for _ in $(seq 1 30); do get "$gw/echo" -H 'Accept: application/json' | jq -r .host; done | sort -u | grep -c .)
     check "gateway: 30 calls to /echo show 3 host names" equals "$hosts" 3
+
+    gateway_edge "$gw"
+    check "hello1400 stopped" silent in_step "$dir" "$project" stop hello1400 \
+        && check "edge: /hello1400 then answers the gateway's own 502 or 504 as application/problem+json" \
+            gateway_unreachable "$gw" /hello1400
+    # nginx resolved hello1400 at its start: restarted with hello1400, as after scaling (compose/README.md).
+    check "hello1400 and the gateway started again, healthy" silent in_step "$dir" "$project" start hello1400 \
+        && silent in_step "$dir" "$project" restart gateway && wait_healthy "$dir" "$project" \
+        && check "gateway /hello1400 answers hello world again" equals "$(get "$gw/hello1400")" "hello world"
 
     hardened "$dir" "$project"
     isolated "$dir" "$project"

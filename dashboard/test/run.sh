@@ -109,8 +109,8 @@ say "starting the gateway on 127.0.0.1:$PGATEWAY"
 # The same template compose mounts into the nginx image, rendered the same way (envsubst, named variables only).
 HELLO1400_UPSTREAM=127.0.0.1:$P1400 HELLO1401_UPSTREAM=127.0.0.1:$P1401 CHAIN_UPSTREAM=127.0.0.1:$P1403 \
 ECHO_UPSTREAM=127.0.0.1:$PECHO_ALL USERS_UPSTREAM=127.0.0.1:$PUSERS NGINX_PORT=127.0.0.1:$PGATEWAY \
-DASHBOARD_ROOT=$ROOT/dashboard/public \
-envsubst '${NGINX_PORT} ${DASHBOARD_ROOT} ${HELLO1400_UPSTREAM} ${HELLO1401_UPSTREAM} ${CHAIN_UPSTREAM} ${ECHO_UPSTREAM} ${USERS_UPSTREAM}' \
+DASHBOARD_ROOT=$ROOT/dashboard/public GATEWAY_WRITE_RATE=10r/s GATEWAY_WRITE_BURST=20 \
+envsubst '${NGINX_PORT} ${DASHBOARD_ROOT} ${HELLO1400_UPSTREAM} ${HELLO1401_UPSTREAM} ${CHAIN_UPSTREAM} ${ECHO_UPSTREAM} ${USERS_UPSTREAM} ${GATEWAY_WRITE_RATE} ${GATEWAY_WRITE_BURST}' \
     <gateway/templates/default.conf.template >"$WORK/gateway.conf"
 cat >"$WORK/nginx.conf" <<EOF
 daemon off;
