@@ -64,11 +64,12 @@ spec:
               value: {{ $value | quote }}
             {{- end }}
           {{- if .tcp }}
+          # 20 s: hello1400 answers 0.5 s after exec at most, alone on one core (bench/README.md); 40x for a crowded node.
           startupProbe:
             tcpSocket:
               port: http
             periodSeconds: 2
-            failureThreshold: 30
+            failureThreshold: 10
           readinessProbe:
             tcpSocket:
               port: http
@@ -78,12 +79,14 @@ spec:
               port: http
             periodSeconds: 10
           {{- else }}
+          # 60 s: 7x the slowest plain start measured alone on one core (users-api, 8.5 s; bench/README.md), 3.5x the
+          # slowest seen with every pod starting at once on 2 cores (17 s, ci/k8s-smoke.sh).
           startupProbe:
             httpGet:
               path: /health/liveness
               port: http
             periodSeconds: 2
-            failureThreshold: 60
+            failureThreshold: 30
           readinessProbe:
             httpGet:
               path: /health/readiness
