@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Runs the pods of a kustomize overlay (default k8s/overlays/dev) as written, under `podman kube play` (4.3), and
-# asserts through the gateway on 127.0.0.1 and through the kernel's view of every container. Then it runs the
-# numbered steps k8s/01-pod, k8s/02-deployment-and-service and k8s/03-echo-cluster the same way, one at a time
-# after the previous one's teardown, and asserts what their READMEs show on 127.0.0.1.
+# Runs the pods of the kustomize dev overlay (k8s/overlays/dev), then those of the Helm chart rendered with
+# helm/values-dev.yaml, as written, under `podman kube play` (4.3), and asserts the same of each: through the
+# gateway on 127.0.0.1, through the kernel's view of every container, and through two failures (a migration
+# killed midway, the database stopped and started; see k8s/failures.sh). Then it runs the numbered steps
+# k8s/01-pod, k8s/02-deployment-and-service and k8s/03-echo-cluster the same way, one at a time after the previous
+# one's teardown, and asserts what their READMEs show on 127.0.0.1.
 # Usage: ci/k8s-smoke.sh   (root; see ci/README.md; the last line reads "N passed, M failed")
 #
-# What runs as written: every bare Pod's spec (step 01) and every Deployment's and StatefulSet's pod template
-# (images, commands, env, ConfigMap and Secret key references, init containers, emptyDirs, resources, the pod and
-# container securityContext), the ConfigMaps and Secrets themselves, and the probes, which this script runs as the
-# kubelet would (see below).
+# What runs as written: every bare Pod's spec (step 01, the chart's test pods) and every Deployment's,
+# StatefulSet's and Job's pod template (images, commands, env, ConfigMap and Secret key references, init
+# containers, emptyDirs, resources, the pod and container securityContext), the ConfigMaps and Secrets themselves,
+# and the probes, which this script runs as the kubelet would (see below).
 #
-# Translations (ci/k8s/translate.py makes them on the `kubectl kustomize` output; no manifest is edited):
+# Rendering: `kubectl kustomize DIR`; the chart through deploy-tests' RenderChart, which runs `helm template` (hooks
+# and test pods included) with helm-java's bundled Helm library, as no helm binary is packaged here.
+#
+# Translations (ci/k8s/translate.py makes them on the rendered objects; no manifest is edited):
 #   - Deployment with N replicas -> N `kind: Pod` documents named <name>-<template hash>-<5 chars>, as a ReplicaSet
-#     names them; StatefulSet -> Pods <name>-0.., each volumeClaimTemplate -> a PersistentVolumeClaim
+#     names them; Job -> one Pod <name>-<5 chars> that must exit 0 (backoffLimit's retries are not emulated);
+#     StatefulSet -> Pods <name>-0.., each volumeClaimTemplate -> a PersistentVolumeClaim
 #     <claim>-<pod> (podman makes it a named volume; the run starts it empty and the teardown removes it).
 #   - Service -> a DNS alias (`--network NET:alias=SERVICE`) on every pod its selector picks, on one podman network
 #     (aardvark-dns): a name with several pods (echo) resolves to all their addresses, as a headless Service would.
@@ -36,17 +42,20 @@
 #   - probes -> run by this script, not by podman (no systemd here, so podman's healthchecks never tick): httpGet
 #     and tcpSocket from the host to the pod's address, as the kubelet does from the node; exec through
 #     `podman exec`. startupProbe's window counts from the container's start; podman exec's own start-up is
-#     given 2 s on top of an exec probe's timeoutSeconds. Liveness is probed once, after readiness.
+#     given 2 s on top of an exec probe's timeoutSeconds. Liveness is probed after readiness, until one success
+#     within its failureThreshold.
 #   - ordering: pods are played level by level (a pod after the pods behind every Service its env names), waiting
 #     for readiness in between. This stands in for Kubernetes restarting a container until what it needs answers,
-#     and for the Service's stable ClusterIP (nginx resolves its upstream names once, at start).
+#     and for the Service's stable ClusterIP (nginx resolves its upstream names once, at start). Helm's hooks come
+#     above that, as `helm install --wait` and then `helm test` run them: pre-install pods, the release's pods,
+#     post-install pods (the migrations Jobs), then the test pods, each of which must exit 0.
 #
 # Not emulated: kube-proxy but for the node ports above (no ClusterIP; the gateway's nginx balances over the echo
 # pods' addresses itself), scheduling and requests (limits do apply, as cgroup limits), restarts and
 # liveness-driven kills, NetworkPolicy (podman enforces none: every pod reaches every other), the namespace's
 # restricted Pod Security admission (its effects are asserted from the kernel instead: UID, GID, no capabilities,
 # no_new_privs, seccomp, read-only root), emptyDir sizeLimit, preStop hooks and termination grace, the
-# ServiceAccount, the Namespace, the Ingress.
+# ServiceAccount, the Namespace, the Ingress, CronJobs (the chart's suspended rollback jobs), hook-delete policies.
 # Podman adds what a kubelet does not: an /etc/passwd and /etc/group entry for a UID the image lacks (10001 in
 # the suite's images); ci/container-smoke.sh proves the images on Docker, which adds none.
 set -uo pipefail
@@ -55,6 +64,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root" || exit 1
 
 overlay=${K8S_OVERLAY:-k8s/overlays/dev}
+helm_values=${K8S_HELM_VALUES:-values-dev.yaml}
 network=${K8S_NETWORK:-jc-k8s-smoke}
 gateway_port=${K8S_GATEWAY_PORT:-18080}
 ready_timeout=${READY_TIMEOUT:-300}
@@ -70,6 +80,10 @@ python=python3
 
 # shellcheck source=checks.sh
 source "$root/ci/checks.sh"
+# shellcheck source=k8s/failures.sh
+source "$root/ci/k8s/failures.sh"
+# shellcheck source=gateway-edge.sh
+source "$root/ci/gateway-edge.sh"
 quiet() { "$@" >/dev/null; }
 
 summary() {
@@ -127,8 +141,10 @@ dump_logs() {
 pods_down() {
     local name
     # One call: podman stops the pods in parallel.
-    [ ${#played[@]} -gt 0 ] && podman pod rm -f -t 5 "${played[@]}" >/dev/null 2>&1
+    [ ${#played[@]} -gt 0 ] && podman pod rm -i -f -t 5 "${played[@]}" >/dev/null 2>&1
     played=()
+    # Pod names repeat from one release to the next (users-db-0): every run starts from empty emptyDirs.
+    rm -rf "$work/emptydir"
     if [ -f "$work/volume-names" ]; then
         while read -r name; do podman volume rm -f "$name" >/dev/null 2>&1; done <"$work/volume-names"
     fi
@@ -205,18 +221,32 @@ ready() {
 # plan_rows: plan.tsv with its tabs as \037, which `read` does not merge (an empty DNS column stays a column).
 plan_rows() { tr '\t' '\037' <"$work/plan.tsv"; }
 level_of() { awk -F'\t' -v p="$1" '$2 == p { print $1 }' "$work/plan.tsv"; }
-alive() { probe_once "$1" "$2" "$3" "$6" "$7"; }
+# alive CONTAINER HOW TARGET PERIOD THRESHOLD TIMEOUT POD: as the kubelet restarts only after THRESHOLD failures
+# in a row, one success among THRESHOLD attempts PERIOD apart.
+alive() {
+    local i
+    for ((i = 1; i <= $5; i++)); do
+        probe_once "$1" "$2" "$3" "$6" "$7" && return 0
+        echo "      attempt $i of $5 failed"
+        [ "$i" -lt "$5" ] && sleep "$4"
+    done
+    return 1
+}
 
 # play LEVEL: every pod of the level (plan.tsv), then their probes, startup first.
 play_level() {
-    local level=$1 lvl pod file workload aliases published net ctr kind probe how target period threshold timeout
-    while IFS=$'\037' read -r lvl pod file workload aliases published; do
+    local level=$1 lvl pod file workload aliases published run net ctr kind role pod_of_ctr probe how target period threshold timeout
+    while IFS=$'\037' read -r lvl pod file workload aliases published run; do
         [ "$lvl" = "$level" ] || continue
         net=$network
         [ -n "$aliases" ] && net+=":alias=${aliases//,/,alias=}"
         played+=("$pod")
         check "$workload: pod $pod plays (DNS ${aliases:-none}${published:+, published on $published})" \
-            play_pod "$file" "$net" "$pod" </dev/null
+            play_pod "$file" "$net" "$pod" </dev/null || continue
+        # Pods that run to completion are Helm's hooks here, which Helm runs one at a time: each ends first.
+        [ "$run" = complete ] && while IFS=$'\t' read -r ctr role pod_of_ctr _; do
+            [ "$role" = run ] && [ "$pod_of_ctr" = "$pod" ] && check "$ctr ran to completion (exit 0)" completes "$ctr" </dev/null
+        done < <(rows container)
     done < <(plan_rows)
     for probe in startupProbe readinessProbe livenessProbe; do
         while IFS=$'\t' read -r ctr kind how target period threshold timeout pod; do
@@ -278,7 +308,7 @@ spread() {
 # container's configuration (it has exited) and exit code.
 identity() {
     local ctr=$1 role=$2 uid=$3 gid=$4 ro=$5 pid status facts
-    if [ "$role" = init ]; then
+    if [ "$role" != app ]; then
         facts=$(podman inspect -f 'user={{.Config.User}} ro={{.HostConfig.ReadonlyRootfs}} exit={{.State.ExitCode}}' "$ctr") || return 1
         equals "$facts" "user=$uid:$gid ro=$ro exit=0"
         return
@@ -295,7 +325,7 @@ identity() {
 # for an init container, which has exited, podman's configuration.
 memory_limit() {
     local pid path
-    [ "$2" = init ] && { podman inspect -f '{{.HostConfig.Memory}}' "$1"; return; }
+    [ "$2" != app ] && { podman inspect -f '{{.HostConfig.Memory}}' "$1"; return; }
     pid=$(podman inspect -f '{{.State.Pid}}' "$1") || return 1
     path=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ { print $3 }' "/proc/$pid/cgroup")
     if [ -n "$path" ]; then
@@ -317,10 +347,10 @@ init_first() {
 assert_containers() {
     local ctr role pod uid gid ro image memory name value source kind shown
     while IFS=$'\t' read -r ctr role pod uid gid ro image memory; do
-        [ "$memory" != 0 ] && check "$ctr limits.memory $((memory / 1048576))Mi is its $([ "$role" = init ] && echo "podman" || echo "memory cgroup's") limit" \
+        [ "$memory" != 0 ] && check "$ctr limits.memory $((memory / 1048576))Mi is its $([ "$role" = app ] && echo "memory cgroup's" || echo "podman") limit" \
             equals "$(memory_limit "$ctr" "$role" </dev/null)" "$memory"
-        if [ "$role" = init ]; then
-            check "$ctr (init, $image) ran as $uid:$gid with readOnlyRootFilesystem $ro and exited 0" \
+        if [ "$role" != app ]; then
+            check "$ctr ($role, $image) ran as $uid:$gid with readOnlyRootFilesystem $ro and exited 0" \
                 identity "$ctr" "$role" "$uid" "$gid" "$ro" </dev/null
         else
             check "$ctr ($image) runs as $uid:$gid, no capabilities, no_new_privs, seccomp, $([ "$ro" = true ] && echo read-only || echo writable) root" \
@@ -362,18 +392,26 @@ assert_gateway() {
     check "gateway: 30 calls to /echo name the 3 echo pods" equals "$hosts" "$echo_pods"
 }
 
-# overlay_up DIR [translate.py options]: render and translate DIR, copy its images, make its Secrets, play its pods
-# level by level and spread its published ports.
-overlay_up() {
-    local dir=$1 level pod workload aliases published image name port
-    shift
-    log "$dir, rendered and translated"
-    check "kubectl kustomize $dir" eval 'kubectl kustomize "$dir" >"$work/rendered.yaml"' \
-        && check "translate.py turns it into pods" "$python" "$root/ci/k8s/translate.py" "$work/rendered.yaml" "$work" \
-            "$@" || return 1
-    while IFS=$'\037' read -r level pod _ workload aliases published; do
-        printf '    level %s  %-32s %-22s DNS %s%s\n' "$level" "$pod" "$workload" "${aliases:-none}" \
-            "${published:+, $published}"
+# render_kustomize DIR, render_helm VALUES-FILE: the manifests, into $work/rendered.yaml.
+render_kustomize() { kubectl kustomize "$1" >"$work/rendered.yaml"; }
+# No helm binary is needed: deploy-tests' RenderChart runs `helm template` through helm-java's bundled Helm library.
+render_helm() {
+    ./mvnw -q -B -pl deploy-tests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$work/classpath" >"$work/render.log" 2>&1 \
+        && java -cp "deploy-tests/target/test-classes:$(cat "$work/classpath")" deploytests.helm.RenderChart "$1" \
+            "$work/rendered.yaml" >>"$work/render.log" 2>&1 \
+        || { tail -30 "$work/render.log" | sed 's/^/      /'; return 1; }
+}
+
+# up [translate.py options]: translate $work/rendered.yaml, copy its images, make its Secrets, play its pods level
+# by level and spread its published ports.
+up() {
+    local level pod workload aliases published run image name port
+    check "translate.py turns it into pods" "$python" "$root/ci/k8s/translate.py" "$work/rendered.yaml" "$work" "$@" \
+        || return 1
+    while IFS=$'\037' read -r level pod _ workload aliases published run; do
+        printf '    level %s  %-34s %-30s DNS %s%s%s\n' "$level" "$pod" "$workload" "${aliases:-none}" \
+            "${published:+, $published}" "$([ "$run" = complete ] && echo ", runs to completion")"
     done < <(plan_rows)
     sed 's/^/    not run: /' "$work/not-run"
 
@@ -400,6 +438,19 @@ overlay_up() {
     for port in $(cut -f6 "$work/plan.tsv" | tr ',' '\n' | sed -n 's/^127\.0\.0\.1://p' | sort | uniq -d); do
         check "127.0.0.1:$port spread over its pods (kube-proxy stand-in)" spread "$port"
     done
+}
+
+# release_checks LABEL WORKLOAD CONTAINER: what every release must show, then the failures it must survive;
+# WORKLOAD's pods run users-api's migrations in CONTAINER.
+release_checks() {
+    log "$1: containers: identity, environment, migrations before use"
+    assert_containers
+    log "$1: through the gateway on 127.0.0.1:$gateway_port"
+    assert_gateway
+    # The gateway's own 502 is checked on compose only: a container stopped in a podman pod is not a kubelet's restart.
+    gateway_edge "http://127.0.0.1:$gateway_port"
+    database_outage
+    killed_migration "$(pods_of "$2" | head -1)" "$3"
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -453,20 +504,26 @@ fi
 unspread
 check "podman network $network (aardvark-dns)" quiet podman network create "$network" && network_created=1
 
-overlay_up "$overlay" --publish "gateway=$gateway_port" || { summary; exit 1; }
+# The dev overlay, then the chart with its dev values, each alone on the network, with the same assertions.
+failed_before=$failed
+log "$overlay, rendered and translated"
+check "kubectl kustomize $overlay" render_kustomize "$overlay" && up --publish "gateway=$gateway_port" \
+    && release_checks "$overlay" Deployment/users-api migrate
+[ "$failed" -gt "$failed_before" ] && dump_logs
+pods_down
 
-log "containers: identity, environment, init order"
-assert_containers
+failed_before=$failed
+log "helm/java-cluster with helm/$helm_values, rendered and translated"
+check "helm template suite helm/java-cluster -f helm/$helm_values (helm-java)" render_helm "$helm_values" \
+    && up --publish "gateway=$gateway_port" && release_checks "the chart" Job/users-api-migrations db-migrations
+[ "$failed" -gt "$failed_before" ] && dump_logs
 
-log "through the gateway on 127.0.0.1:$gateway_port"
-assert_gateway
-[ "$failed" -gt 0 ] && dump_logs
-
-# Each step after the overlay's teardown, alone on the network, as its README applies it.
+# Each step after the releases' teardown, alone on the network, as its README applies it.
 for step in k8s/01-pod k8s/02-deployment-and-service k8s/03-echo-cluster; do
     pods_down
     failed_before=$failed
-    overlay_up "$step" --publish pod/hello1401=1401 && assert_step "$step"
+    log "$step, rendered and translated"
+    check "kubectl kustomize $step" render_kustomize "$step" && up --publish pod/hello1401=1401 && assert_step "$step"
     [ "$failed" -gt "$failed_before" ] && dump_logs
 done
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Turns a rendered kustomize overlay into what `podman kube play` (4.3) runs, translating as little as possible.
+"""Turns a rendered kustomize overlay or Helm chart into what `podman kube play` (4.3) runs, translating as little
+as possible.
 
 Usage: translate.py RENDERED.yaml OUT-DIR [--publish SERVICE=HOST-PORT | pod/POD=HOST-PORT]... [--emptydir-root DIR]
 
@@ -8,13 +9,16 @@ Writes into OUT-DIR:
                           and a `kind: Pod` whose spec is the workload's pod template as written, but for the below
   secret-<name>.json      each Secret's data map as JSON, for `podman secret create`
   plan.tsv                level, pod, file, workload, DNS aliases (the Services whose selector picks the pod), the
-                          127.0.0.1 ports published for it (by podman on the first pod, spread by the script)
+                          127.0.0.1 ports published for it (by podman on the first pod, spread by the script), and
+                          "serve" or "complete" (a Job's pod or a `helm test` pod, which must exit 0)
   expect.tsv              what the script asserts per container: identity, probes, env resolved from ConfigMaps/Secrets
   secret-names, volume-names, not-run   what the teardown removes; the kinds nothing here runs
 
 The translations (each also listed in ci/k8s-smoke.sh's header):
   Pod                      -> itself
   Deployment (replicas N)  -> N Pods named <name>-<template hash>-<5 chars>, as a ReplicaSet names them
+  Job                      -> one Pod <name>-<5 chars>, as the Job controller names it (no retries: backoffLimit
+                              is not emulated, the one pod must exit 0)
   StatefulSet              -> Pods <name>-0..N-1; each volumeClaimTemplate -> a
                               PersistentVolumeClaim <claim>-<pod>, which podman makes a named volume
   Service                  -> the DNS alias(es) of the pods its selector picks (plan.tsv), for `--network NET:alias=`
@@ -36,6 +40,10 @@ The translations (each also listed in ci/k8s-smoke.sh's header):
 Ordering: a pod's level is one more than the highest level among the pods behind the Services its env names
 (host names in the values, after ConfigMap and Secret resolution); the script plays level by level and waits for
 readiness in between, which stands in for Kubernetes restarting a container until what it needs answers.
+Helm hooks (the helm.sh/hook annotation) order above that, as `helm install --wait` then `helm test` run them:
+pre-install pods, the release's own pods, post-install pods, then test pods. Hook-delete policies are not
+emulated; a hook that is only pre-upgrade, pre-rollback and the like does not run on an install.
+CronJob, like every kind not named above, is listed in not-run.
 """
 import argparse
 import base64
@@ -67,6 +75,18 @@ def memory_bytes(quantity):
         if str(quantity).endswith(suffix):
             return int(float(str(quantity)[:-len(suffix)]) * factor)
     return int(quantity)
+
+
+# The order `helm install --wait` and then `helm test` give hooks; None: not run on an install.
+PHASES = {"pre-install": 0, None: 1, "post-install": 2, "test": 3}
+
+
+def phase_of(doc):
+    hooks = doc["metadata"].get("annotations", {}).get("helm.sh/hook")
+    if hooks is None:
+        return PHASES[None]
+    wanted = [PHASES[h.strip()] for h in hooks.split(",") if h.strip() in PHASES]
+    return min(wanted) if wanted else None
 
 
 def selects(selector, labels):
@@ -123,8 +143,9 @@ def main():
                 sys.exit("unsupported env source in %s: %s" % (e["name"], vf))
         return out
 
-    # Pods: (pod name, workload "Kind/name", template, claim templates)
+    # Pods: (pod name, workload "Kind/name", template, claim templates, phase, "serve" or "complete")
     pods = []
+    skipped_hooks = [d for d in docs if d["kind"] in ("Pod", "Job") and phase_of(d) is None]
     for w in by_kind.get("Deployment", []) + by_kind.get("StatefulSet", []):
         name = w["metadata"]["name"]
         replicas = w["spec"].get("replicas", 1)
@@ -135,13 +156,20 @@ def main():
             while len(names) < replicas:
                 names.add("%s-%s" % (rs, random_suffix(rng)))
             for pod in sorted(names):
-                pods.append((pod, "Deployment/" + name, template, []))
+                pods.append((pod, "Deployment/" + name, template, [], phase_of(w), "serve"))
         else:
             for i in range(replicas):
-                pods.append(("%s-%d" % (name, i), "StatefulSet/" + name, template, w["spec"].get("volumeClaimTemplates", [])))
+                pods.append(("%s-%d" % (name, i), "StatefulSet/" + name, template, w["spec"].get("volumeClaimTemplates", []),
+                             phase_of(w), "serve"))
+    for j in by_kind.get("Job", []):
+        if phase_of(j) is not None:
+            pods.append(("%s-%s" % (j["metadata"]["name"], random_suffix(rng)), "Job/" + j["metadata"]["name"],
+                         j["spec"]["template"], [], phase_of(j), "complete"))
     for d in by_kind.get("Pod", []):
-        pods.append((d["metadata"]["name"], "Pod/" + d["metadata"]["name"], d, []))
-    for kind in ("DaemonSet", "Job", "CronJob", "ReplicaSet"):
+        if phase_of(d) is not None:
+            run = "complete" if d["spec"].get("restartPolicy") in ("Never", "OnFailure") else "serve"
+            pods.append((d["metadata"]["name"], "Pod/" + d["metadata"]["name"], d, [], phase_of(d), run))
+    for kind in ("DaemonSet", "ReplicaSet"):
         if by_kind.get(kind):
             sys.exit("translate.py does not handle %s yet" % kind)
 
@@ -150,7 +178,9 @@ def main():
     expect = []
     claim_names = []
     deps = {}
-    for pod, workload, template, claims in pods:
+    phase = {}
+    for pod, workload, template, claims, pod_phase, run in pods:
+        phase[pod] = pod_phase
         labels = template["metadata"].get("labels", {})
         spec = copy.deepcopy(template["spec"])
         pod_sc = spec.get("securityContext", {})
@@ -168,7 +198,7 @@ def main():
                     if "secretKeyRef" in vf:
                         used_secrets.add(vf["secretKeyRef"]["name"])
                 cname = "%s-%s" % (pod, c["name"])
-                role = "init" if kind == "initContainers" else "app"
+                role = "init" if kind == "initContainers" else "app" if run == "serve" else "run"
                 expect.append(["container", cname, role, pod, str(sc.get("runAsUser", "")), str(sc.get("runAsGroup", "")),
                                str(sc.get("readOnlyRootFilesystem", False)).lower(), c["image"],
                                str(memory_bytes(c.get("resources", {}).get("limits", {}).get("memory", "0")))])
@@ -259,11 +289,11 @@ def main():
         with open(path, "w") as f:
             yaml.safe_dump_all(out_docs, f, sort_keys=False)
         deps[pod] = names_in_env
-        plan.append([pod, path, workload, ",".join(aliases), ",".join(published)])
+        plan.append([pod, path, workload, ",".join(aliases), ",".join(published), run])
 
     # Levels: a pod comes after the pods behind every Service its env names.
     pods_of = {}
-    for pod, _, _, aliases, _ in plan:
+    for pod, _, _, aliases, _, _ in plan:
         for a in aliases.split(","):
             if a:
                 pods_of.setdefault(a, []).append(pod)
@@ -278,9 +308,11 @@ def main():
         level[pod] = 1 + max(below) if below else 0
         return level[pod]
 
+    # Helm's hook phases first, then the levels within a phase, numbered from 0.
+    order = sorted({(phase[p[0]], level_of(p[0])) for p in plan})
     with open(os.path.join(args.out, "plan.tsv"), "w") as f:
-        for row in sorted(plan, key=lambda r: (level_of(r[0]), r[0])):
-            f.write("\t".join([str(level_of(row[0]))] + row) + "\n")
+        for row in sorted(plan, key=lambda r: (phase[r[0]], level_of(r[0]), r[0])):
+            f.write("\t".join([str(order.index((phase[row[0]], level_of(row[0]))))] + row) + "\n")
     with open(os.path.join(args.out, "expect.tsv"), "w") as f:
         for row in expect:
             f.write("\t".join(row) + "\n")
@@ -295,10 +327,12 @@ def main():
         f.write("".join(n + "\n" for n in secrets))
     with open(os.path.join(args.out, "volume-names"), "w") as f:
         f.write("".join(n + "\n" for n in claim_names))
-    dropped = sorted({d["kind"] for d in docs} - {"ConfigMap", "Secret", "Deployment", "StatefulSet", "Pod", "Service"})
+    dropped = sorted({d["kind"] for d in docs} - {"ConfigMap", "Secret", "Deployment", "StatefulSet", "Pod", "Job", "Service"})
     with open(os.path.join(args.out, "not-run"), "w") as f:
         for kind in dropped:
             f.write("%s %s\n" % (kind, ",".join(d["metadata"]["name"] for d in by_kind[kind])))
+        for d in skipped_hooks:
+            f.write("%s %s (a %s hook only)\n" % (d["kind"], d["metadata"]["name"], d["metadata"]["annotations"]["helm.sh/hook"]))
 
 
 if __name__ == "__main__":
