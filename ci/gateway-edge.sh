@@ -71,14 +71,15 @@ edge_headers() {
 
 # throttled GW: a burst of writes (malformed, so nothing is stored) meets 429 problem+json with Retry-After.
 throttled() {
-    local gw=$1 codes
-    codes=$(for _ in $(seq 1 40); do
-        curl -sS -o /dev/null --max-time 10 -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' -d '{' "$gw/users"
-    done | sort | uniq -c | xargs)
-    echo "      40 malformed POSTs at once: $codes (count code)"
-    fetch "$gw/users" -i -X POST -H 'Content-Type: application/json' -d '{'
-    [[ $codes == *" 429"* ]] && [ "$fetched" = "429 application/problem+json" ] && [[ $fetched_body == *"Retry-After: 1"* ]] \
-        && [[ $fetched_body == *'"status":429'* ]] || { echo "      then: $fetched"; return 1; }
+    local gw=$1 codes=() limited= limited_body=
+    for _ in $(seq 1 40); do
+        fetch "$gw/users" -i -X POST -H 'Content-Type: application/json' -d '{'
+        codes+=("${fetched%% *}")
+        [ -z "$limited" ] && [[ $fetched == 429* ]] && limited=$fetched limited_body=$fetched_body
+    done
+    echo "      40 malformed POSTs at once: $(printf '%s\n' "${codes[@]}" | sort | uniq -c | xargs) (count code)"
+    [ "$limited" = "429 application/problem+json" ] && [[ $limited_body == *"Retry-After: 1"* ]] \
+        && [[ $limited_body == *'"status":429'* ]] || { echo "      first 429: ${limited:-none}"; return 1; }
 }
 
 # slow_client_cut GW-HOST GW-PORT: a client that never finishes its headers is cut off after about 10 s.
