@@ -83,6 +83,7 @@ spec:
 {{/*
 A suspended CronJob that is never scheduled: a template for `kubectl create job --from=cronjob/...`,
 so a schema rollback runs with the current image, which knows the changesets to undo.
+No value adds --allow-data-loss, so it refuses to drop a table that holds rows (helm/README.md, Roll back).
 */}}
 {{- define "java-cluster.schemaRollbackCronJob" -}}
 apiVersion: batch/v1

@@ -1,16 +1,20 @@
 package dbmigrations;
 
 import java.util.List;
+import java.util.Locale;
 
-/** One parsed command line: {@code <service> <update|rollback|status|release-locks> [count]}. */
-record Command(Service service, Action action, int count) {
+/** One parsed command line: {@code <service> <update|rollback|status|release-locks> [count] [--allow-data-loss]}. */
+record Command(Service service, Action action, int count, boolean allowDataLoss) {
 
     enum Action { UPDATE, ROLLBACK, STATUS, RELEASE_LOCKS }
 
-    static final String USAGE =
-            "usage: java -jar db-migrations.jar <users-api|hello-chain> <update|rollback|status|release-locks> [count]";
+    static final String ALLOW_DATA_LOSS = "--allow-data-loss";
+    static final String USAGE = "usage: java -jar db-migrations.jar <users-api|hello-chain> "
+            + "<update|rollback|status|release-locks> [count] [" + ALLOW_DATA_LOSS + "]";
 
-    static Command parse(List<String> args) {
+    static Command parse(List<String> commandLine) {
+        boolean allowDataLoss = commandLine.contains(ALLOW_DATA_LOSS);
+        List<String> args = commandLine.stream().filter(arg -> !arg.equals(ALLOW_DATA_LOSS)).toList();
         if (args.size() < 2 || args.size() > 3) {
             throw new UsageException(USAGE);
         }
@@ -26,7 +30,15 @@ record Command(Service service, Action action, int count) {
         if (args.size() == 3 && action != Action.ROLLBACK) {
             throw new UsageException("only rollback takes a count; " + USAGE);
         }
-        return new Command(service, action, args.size() == 3 ? count(args.get(2)) : 1);
+        if (allowDataLoss && action != Action.ROLLBACK) {
+            throw new UsageException("only rollback takes " + ALLOW_DATA_LOSS + "; " + USAGE);
+        }
+        return new Command(service, action, args.size() == 3 ? count(args.get(2)) : 1, allowDataLoss);
+    }
+
+    /** As typed: {@code rollback}, {@code release-locks}. */
+    String actionName() {
+        return action.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static int count(String text) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** {@code java -jar db-migrations.jar <service> <update|rollback|status|release-locks> [count]}; exit 0 on success. */
+/** {@code java -jar db-migrations.jar <service> <update|rollback|status|release-locks> [count] [--allow-data-loss]}; exit 0 on success. */
 public final class Main {
 
     static final int FAILED = 1;
@@ -29,7 +29,7 @@ public final class Main {
             err.println("db-migrations: " + e.getMessage());
             return USAGE;
         }
-        String what = command.service().id() + " " + args.get(1);
+        String what = command.service().id() + " " + command.actionName();
         try {
             new Migrator(command, target, contexts(env), out, err).run();
             out.println("db-migrations: " + what + " done on " + target);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -83,6 +84,7 @@ final class Migrator {
             }
             case ROLLBACK -> {
                 StaleChangelogLock.release(database, err);
+                guardData(database, changelog);
                 new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                         .addArgumentValue("database", database)
                         .addArgumentValue("changelogFile", changelog)
@@ -103,6 +105,20 @@ final class Migrator {
                     .setOutput(out)
                     .execute();
         }
+    }
+
+    /** Rolling back once too often must not drop a table with its rows: that takes --allow-data-loss, for this one run. */
+    private void guardData(Database database, String changelog) throws Exception {
+        List<String> losses = DataLossGuard.tablesWithRows(database, changelog, contexts, command.count());
+        if (losses.isEmpty()) {
+            return;
+        }
+        String what = String.join(", ", losses);
+        if (!command.allowDataLoss()) {
+            throw new DataLossRefused("refusing to roll back: " + what + ", which still holds rows; back them up, "
+                    + "then run again with " + Command.ALLOW_DATA_LOSS + " to drop them");
+        }
+        err.println("db-migrations: WARN " + Command.ALLOW_DATA_LOSS + ": " + what + " with its rows");
     }
 
     static void update(Database database, String changelog, String contexts, PrintStream out) throws Exception {

@@ -36,6 +36,14 @@ class MainTest {
     }
 
     @Test
+    void rejectsAllowDataLossOutsideRollback() {
+        Cli cli = Cli.run(Map.of(), "users-api", "update", "--allow-data-loss");
+
+        assertEquals(Main.USAGE, cli.exitCode());
+        assertOneLine(cli.err(), "only rollback takes --allow-data-loss");
+    }
+
+    @Test
     void rejectsAnUnknownDatabaseKind() {
         Cli cli = Cli.run(Map.of("DATABASE_KIND", "oracle"), "users-api", "update");
 

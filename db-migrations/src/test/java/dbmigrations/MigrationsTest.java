@@ -93,7 +93,7 @@ class MigrationsTest {
             assertEquals(Set.of("id", "upstream", "status", "latency_ms", "at"), columns(db, "calls"));
             execute(db, "INSERT INTO calls (upstream, status, latency_ms) VALUES ('http://hello1402:1402', 200, 12)");
 
-            assertEquals(0, Cli.run(db, "hello-chain", "rollback").exitCode());
+            assertEquals(0, Cli.run(db, "hello-chain", "rollback", "--allow-data-loss").exitCode());
             assertEquals(Set.of(), columns(db, "calls"));
 
             assertEquals(0, Cli.run(db, "hello-chain", "update").exitCode());
