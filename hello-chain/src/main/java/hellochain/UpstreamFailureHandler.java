@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 @Singleton
-@Produces(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON_PROBLEM)
 @Requires(classes = {UpstreamFailure.class, ExceptionHandler.class})
 class UpstreamFailureHandler implements ExceptionHandler<UpstreamFailure, HttpResponse<UpstreamError>> {
 
@@ -23,7 +23,7 @@ class UpstreamFailureHandler implements ExceptionHandler<UpstreamFailure, HttpRe
         LOG.warn("{} {}: {}{}", failure.upstream(), failure.status().getCode(), failure.getMessage(),
                 cause == null ? "" : " (" + cause.getMessage() + ")");
         return HttpResponse.<UpstreamError>status(failure.status())
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(new UpstreamError(failure.getMessage(), failure.upstream(), failure.status().getCode()));
+                .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE)
+                .body(UpstreamError.of(failure));
     }
 }

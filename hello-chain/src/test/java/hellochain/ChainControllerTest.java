@@ -24,13 +24,13 @@ import org.junit.jupiter.api.TestInstance;
 /** The caller role against a real stub upstream: one context per upstream behaviour. */
 class ChainControllerTest {
 
-    /** The JSON body of GET /'s error answer, once its status and content type are checked. */
+    /** The problem+json body of GET /'s error answer, once its status and content type are checked. */
     static Map<?, ?> errorBody(HttpClient client, HttpStatus status) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> client.toBlocking().retrieve(HttpRequest.GET("/").accept(MediaType.APPLICATION_JSON_TYPE)));
 
         assertEquals(status, e.getStatus());
-        assertEquals(MediaType.APPLICATION_JSON_TYPE, e.getResponse().getContentType().orElseThrow());
+        assertEquals(MediaType.APPLICATION_JSON_PROBLEM_TYPE, e.getResponse().getContentType().orElseThrow());
         return e.getResponse().getBody(Map.class).orElseThrow();
     }
 

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
-/** A fresh, migrated PostgreSQL database that the service reaches only through a proxy the test can cut. */
+/** A fresh, migrated database that the service reaches only through a proxy the test can cut or hang. */
 public final class ProxiedDatabase implements AutoCloseable {
 
     private final TestDatabase database;
@@ -22,7 +22,12 @@ public final class ProxiedDatabase implements AutoCloseable {
     }
 
     public static ProxiedDatabase postgres(String prefix) {
-        TestDatabase database = TestDatabase.postgres(prefix);
+        return of("postgres", prefix);
+    }
+
+    /** kind: mysql or postgres. */
+    public static ProxiedDatabase of(String kind, String prefix) {
+        TestDatabase database = TestDatabase.of(kind, prefix);
         database.migrate("users-api", "update");
         try {
             return new ProxiedDatabase(database, new TcpProxy(database.host(), database.port()));
@@ -59,6 +64,11 @@ public final class ProxiedDatabase implements AutoCloseable {
 
     public void cut() {
         proxy.cut();
+    }
+
+    /** The connections stay open but nothing comes back, as from a hung server. */
+    public void hang() {
+        proxy.hang();
     }
 
     public void restore() {

@@ -9,7 +9,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A loopback TCP proxy to a real server that a test can cut and restore, instead of stopping a shared server. */
+/** A loopback TCP proxy to a real server that a test can cut, hang and restore, instead of stopping a shared server. */
 public final class TcpProxy implements AutoCloseable {
 
     private final String targetHost;
@@ -17,6 +17,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private volatile boolean hung;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -36,7 +37,18 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Keeps every connection open and accepts new ones, but swallows their bytes, as a hung server would. */
+    public void hang() {
+        hung = true;
+    }
+
+    /** Forwards again; connections that were hung are dropped, as their protocol state is lost. */
     public void restore() {
+        if (hung) {
+            open.forEach(TcpProxy::closeQuietly);
+            open.clear();
+            hung = false;
+        }
         cut = false;
     }
 
@@ -54,6 +66,10 @@ public final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
+                if (hung) {
+                    open.add(client);
+                    continue;
+                }
                 Socket server = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(server);
@@ -68,7 +84,13 @@ public final class TcpProxy implements AutoCloseable {
     private void pipe(Socket from, Socket to) {
         daemon("tcp-proxy-pipe", () -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    if (!hung) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                }
             } catch (IOException e) {
                 // one side closed
             } finally {

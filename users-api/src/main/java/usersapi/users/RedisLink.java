@@ -3,11 +3,13 @@ package usersapi.users;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -19,26 +21,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Redis connection, made lazily so the service starts and answers while Redis is down. Every command is
- * bounded by a short timeout; while Redis is unavailable callers get nothing and go to the database, with one
- * warning when it goes away and one line when it is back.
+ * The Redis connection, made lazily so the service starts and answers while Redis is down, behind a circuit
+ * breaker: every command is bounded by a short timeout, and after a failure Redis is skipped for an open period,
+ * then one caller probes it. A hung Redis so costs one timeout per period instead of one or two per read. One
+ * warning when it opens, one line when it closes again.
  */
 @Singleton
 @Requires(property = "redis.uri")
 class RedisLink {
 
+    static final Duration TIMEOUT = Duration.ofMillis(500);
+    // Long against a request, short against an outage: the cache is back within seconds of Redis.
+    static final Duration OPEN_PERIOD = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
-    private static final long RETRY_CONNECT_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final RedisClient client;
-    private final AtomicBoolean down = new AtomicBoolean();
+    private final RedisURI uri;
+    private final AtomicBoolean open = new AtomicBoolean();
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private volatile long probeAt = System.nanoTime();
     private volatile StatefulRedisConnection<String, String> connection;
-    private volatile long nextConnectAttempt = System.nanoTime();
     private volatile Consumer<RedisCommands<String, String>> onReconnect = commands -> { };
 
-    RedisLink(RedisClient client) {
+    RedisLink(RedisClient client, @Value("${redis.uri}") String uri) {
         this.client = client;
+        this.uri = RedisURI.create(uri);
+        // The URI's timeout bounds the connection handshake too, which a hung Redis would otherwise stall for 60 s.
+        this.uri.setTimeout(TIMEOUT);
         // Fail fast instead of queueing commands while disconnected, the default that would hang requests.
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -53,47 +62,46 @@ class RedisLink {
     }
 
     <T> Optional<T> call(Function<RedisCommands<String, String>, T> command) {
-        RedisCommands<String, String> commands = commands();
-        if (commands == null) {
-            return Optional.empty();
+        StatefulRedisConnection<String, String> current = connection;
+        if (current == null || open.get()) {
+            // One caller connects or probes at a time; the others go to the database meanwhile.
+            if (System.nanoTime() - probeAt < 0 || !probing.compareAndSet(false, true)) {
+                return Optional.empty();
+            }
+            try {
+                current = probe();
+            } catch (RedisException e) {
+                trip(e);
+                return Optional.empty();
+            } finally {
+                probing.set(false);
+            }
         }
         try {
-            if (down.compareAndSet(true, false)) {
-                onReconnect.accept(commands);
-                LOG.info("Redis is back: the read cache is in use again");
-            }
-            return Optional.ofNullable(command.apply(commands));
+            return Optional.ofNullable(command.apply(current.sync()));
         } catch (RedisException e) {
-            markDown(e);
+            trip(e);
             return Optional.empty();
         }
     }
 
-    private RedisCommands<String, String> commands() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            return current.sync();
+    private StatefulRedisConnection<String, String> probe() {
+        if (connection == null) {
+            connection = client.connect(uri);
         }
-        if (System.nanoTime() < nextConnectAttempt) {
-            return null;
+        if (open.get()) {
+            onReconnect.accept(connection.sync());
+            open.set(false);
+            LOG.info("Redis is back: the read cache is in use again");
         }
-        synchronized (this) {
-            if (connection == null && System.nanoTime() >= nextConnectAttempt) {
-                try {
-                    connection = client.connect();
-                } catch (RedisException e) {
-                    nextConnectAttempt = System.nanoTime() + RETRY_CONNECT_NANOS;
-                    markDown(e);
-                    return null;
-                }
-            }
-            return connection == null ? null : connection.sync();
-        }
+        return connection;
     }
 
-    private void markDown(RedisException e) {
-        if (down.compareAndSet(false, true)) {
-            LOG.warn("Redis unavailable, reading from the database until it is back: {}", e.getMessage());
+    private void trip(RedisException e) {
+        probeAt = System.nanoTime() + OPEN_PERIOD.toNanos();
+        if (open.compareAndSet(false, true)) {
+            LOG.warn("Redis unavailable, reading from the database until it is back (probed every {} s): {}",
+                    OPEN_PERIOD.toSeconds(), e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package usersapi.users;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -40,7 +41,11 @@ class UsersController {
     }
 
     @Post
-    HttpResponse<User> create(@Body @Valid NewUser user) {
+    HttpResponse<User> create(HttpRequest<?> request, @Body @Valid NewUser user) {
+        // Without a Content-Type, Micronaut reads the body as JSON anyway.
+        if (request.getContentType().isEmpty()) {
+            throw new HttpStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the body needs Content-Type: application/json");
+        }
         User created = users.create(user);
         return HttpResponse.created(created, URI.create("/users/" + created.id()));
     }
