@@ -42,7 +42,7 @@ class HooksTest {
         }
         String prefix = Chart.RELEASE + "-" + "java-cluster-test-";
         assertEquals(Map.of(
-                prefix + "chain", "curl -fsS --max-time 10 http://hello1403:1403/ | tee /dev/stderr | grep -q 'hop 2:'",
+                prefix + "chain", "curl -fsS --max-time 10 --retry 2 --retry-all-errors http://hello1403:1403/ | tee /dev/stderr | grep -q 'hop 2:'",
                 prefix + "echo", "curl -fsS --max-time 10 http://echo:1404/health/readiness",
                 prefix + "gateway", "curl -fsS --max-time 10 http://gateway:8080/ | grep -q '<title>' && curl -fsS --max-time 10 http://gateway:8080/hello",
                 prefix + "hello1400", "curl -fsS --max-time 10 http://hello1400:1400/",
