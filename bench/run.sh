@@ -2,12 +2,14 @@
 # Benchmarks the Java ports beside the original Node and Flask apps, nginx and a bare Micronaut app, in one run on
 # this machine: each server pinned to one core, wrk pinned to another. Writes bench/results/<date>.md and the summary
 # in bench/README.md. Usage, from anywhere: bench/run.sh
-# (DURATION=10 WARMUP=8 WARMUP_MAX=64 CONNECTIONS=50 START_RUNS=3 by default; SERVERS="a b" runs only those rows)
+# (DURATION=10 WARMUP=8 WARMUP_MAX=64 CONNECTIONS=50 START_RUNS=3 by default; SERVERS="a b" runs only those rows;
+# OUT=dir writes the report to dir/results and dir/README.md, which needs the results markers, instead of bench/)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/bench
+OUT=${OUT:-$BENCH}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-8}
 WARMUP_MAX=${WARMUP_MAX:-64}
@@ -31,7 +33,7 @@ ROWS=()
 ALL_SERVERS=(nginx node-bare node-express
     hello1400 hello1400-aot hello1400-jdk17
     micronaut-minimal micronaut-minimal-aot micronaut-minimal-jdk17
-    hello1401 hello1401-aot hello1401-jdk17
+    hello1401 hello1401-aot hello1401-jdk17 hello1401-accesslog
     echo echo-aot echo-jdk17
     hello-chain hello-chain-aot hello-chain-jdk17
     flask-users users-api users-api-aot users-api-jdk17)
@@ -101,6 +103,8 @@ server() {
         node-bare) exec node bench/peers/node-hello/index.js ;;
         node-express) exec node bench/peers/node-hello/express.js ;;
         flask-users) exec env "${USERS_DB[@]}" "$PYTHON" bench/peers/flask-users/app.py ;;
+        # hello1401 as compose runs it: one JSON access line per request, into the row's log file like all output.
+        hello1401-accesslog) exec env ACCESS_LOG=true LOG_FORMAT=json "$java" "${CONTAINER_HEAP[@]}" -jar hello1401/target/hello1401.jar ;;
     esac
     base=${name%-aot}
     [ "$base" = "$name" ] || cache=(-XX:AOTCache="$WORK/$base.aot")
@@ -219,4 +223,4 @@ for name in "${SERVERS[@]}"; do
 done
 
 BENCH_ROWS=$(printf '%s\n' "${ROWS[@]}") JAVA25="$JAVA25" JAVA17="$JAVA17" DURATION="$DURATION" CONNECTIONS="$CONNECTIONS" \
-    WARMUP="$WARMUP" WARMUP_MAX="$WARMUP_MAX" START_RUNS="$START_RUNS" python3 bench/report.py "$BENCH"
+    WARMUP="$WARMUP" WARMUP_MAX="$WARMUP_MAX" START_RUNS="$START_RUNS" python3 bench/report.py "$OUT"
