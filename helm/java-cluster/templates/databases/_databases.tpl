@@ -43,14 +43,14 @@ The kind (mysql or postgres) of the users database.
 {{- end }}
 
 {{/*
-REDIS_URI of users-api; empty when the cache is off.
+REDIS_URI of users-api through db-config; empty when the cache is off or the URI comes from usersApi.redis.existingSecret.
 */}}
 {{- define "java-cluster.redisUri" -}}
-{{- if .Values.redis.enabled }}
+{{- if and .Values.redis.enabled (not .Values.usersApi.redis.existingSecret) }}
 {{- if .Values.redis.inCluster }}
 {{- "redis://redis:6379" }}
 {{- else }}
-{{- required "redis.uri is required when redis.inCluster is false: name the external server, or set redis.enabled=false" .Values.redis.uri }}
+{{- required "redis.uri is required when redis.inCluster is false: name the external server, set usersApi.redis.existingSecret, or set redis.enabled=false" .Values.redis.uri }}
 {{- end }}
 {{- end }}
 {{- end }}

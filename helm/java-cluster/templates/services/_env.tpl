@@ -15,7 +15,19 @@ users-api's own variables: its database and, when the cache is on, Redis.
 */}}
 {{- define "java-cluster.usersApiEnv" -}}
 {{ include "java-cluster.dbEnvFrom" (dict "config" "db-config" "secret" (include "java-cluster.dbSecret" (dict "root" . "db" "usersDb" "server" "users-db"))) }}
-{{- if include "java-cluster.redisUri" . }}
+{{- if .Values.usersApi.redis.existingSecret }}
+{{- if not .Values.redis.enabled }}
+{{- fail "usersApi.redis.existingSecret gives users-api a cache: set redis.enabled=true, or leave the Secret empty" }}
+{{- end }}
+{{- if .Values.redis.inCluster }}
+{{- fail "usersApi.redis.existingSecret is for an external Redis (the in-cluster one has no password): set redis.inCluster=false" }}
+{{- end }}
+- name: REDIS_URI
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.usersApi.redis.existingSecret }}
+      key: {{ required "usersApi.redis.existingSecretKey names the URI's key in usersApi.redis.existingSecret" .Values.usersApi.redis.existingSecretKey }}
+{{- else if include "java-cluster.redisUri" . }}
 - name: REDIS_URI
   valueFrom:
     configMapKeyRef:

@@ -30,7 +30,8 @@ class ChartTest {
     private static final Set<String> THIRD_PARTY = Set.of("mysql", "postgres", "redis", "curlimages/curl");
     /** The Secrets values.yaml and values-prod-example.yaml expect the operator to create (README.md). */
     private static final Map<String, Set<String>> EXTERNAL_SECRETS = Map.of(
-            "users-db-credentials", Set.of("password"), "chain-db-credentials", Set.of("password"));
+            "users-db-credentials", Set.of("password"), "chain-db-credentials", Set.of("password"),
+            "redis-credentials", Set.of("uri"));
     private static final Modules MODULES = Modules.of(Modules.repositoryRoot());
 
     static Stream<String> valuesFiles() {

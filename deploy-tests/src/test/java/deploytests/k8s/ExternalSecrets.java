@@ -9,7 +9,8 @@ final class ExternalSecrets {
     private static final Map<String, Map<String, Set<String>>> BY_DIR = Map.of(
             "overlays/prod", Map.of(
                     "users-db-credentials", Set.of("password"),
-                    "chain-db-credentials", Set.of("password")));
+                    "chain-db-credentials", Set.of("password"),
+                    "redis-credentials", Set.of("uri")));
 
     private ExternalSecrets() {
     }

@@ -27,6 +27,19 @@ class PodChecksTest {
     }
 
     @Test
+    void acceptsARegistryPrefixAndADigestAsProdPinsThem() {
+        Manifests pinned = Fixtures.broken("java-cluster/users-api:1.0.0",
+                "registry.example.com/java-cluster/users-api:1.0.0@sha256:" + "0123456789abcdef".repeat(4));
+        assertEquals(List.of(), PodChecks.imagesMatchModules(pinned, MODULES, THIRD_PARTY));
+    }
+
+    @Test
+    void rejectsARegistryImageOfNoModule() {
+        Manifests broken = Fixtures.broken("java-cluster/users-api:1.0.0", "registry.example.com/java-cluster/user-api:1.0.0");
+        assertOne("names no module of the build", PodChecks.imagesMatchModules(broken, MODULES, THIRD_PARTY));
+    }
+
+    @Test
     void rejectsAnUnlistedOrUnpinnedThirdPartyImage() {
         assertOne("neither a module's nor an allowed third-party image",
                 PodChecks.imagesMatchModules(Fixtures.broken("java-cluster/users-api:1.0.0", "busybox:1.36"), MODULES, THIRD_PARTY));
