@@ -21,7 +21,9 @@ The translations (each also listed in ci/k8s-smoke.sh's header):
                               is not emulated, the one pod must exit 0)
   StatefulSet              -> Pods <name>-0..N-1; each volumeClaimTemplate -> a
                               PersistentVolumeClaim <claim>-<pod>, which podman makes a named volume
-  Service                  -> the DNS alias(es) of the pods its selector picks (plan.tsv), for `--network NET:alias=`
+  Service                  -> the DNS alias(es) of the pods its selector picks (plan.tsv), for `--network NET:alias=`:
+                              its name and its full name <name>.<namespace>.svc.cluster.local
+  env                      -> fieldRef metadata.namespace and $(NAME) references filled in, as the kubelet does
   Secret                   -> its data map as JSON ({"key": "<base64>"}), the one form podman 4.3's secretKeyRef
                               reads; its own `kind: Secret` play stores YAML, which that reader rejects
                               ("not valid JSON"; reworked upstream in containers/podman#16631)
@@ -125,15 +127,24 @@ def main():
             return base64.b64decode(s["data"][key]).decode()
         return s["stringData"][key]
 
-    def resolve(env):
+    def expand(value, defined):
+        """$(NAME) as the kubelet expands it: names defined earlier in the list; $$( escapes; others stay as written."""
+        return re.sub(r"\$(\$|\(([A-Za-z_][A-Za-z0-9_]*)\))",
+                      lambda m: "$" if m.group(1) == "$" else defined.get(m.group(2), m.group(0)), value)
+
+    def resolve(env, namespace):
         """(name, value, source) for every env entry; source is None for a literal value."""
         out = []
+        defined = {}
         for e in env or []:
             if "value" in e:
-                out.append((e["name"], str(e["value"]), None))
+                out.append((e["name"], expand(str(e["value"]), defined), None))
+                defined[e["name"]] = out[-1][1]
                 continue
             vf = e.get("valueFrom", {})
-            if "configMapKeyRef" in vf:
+            if vf.get("fieldRef", {}).get("fieldPath") == "metadata.namespace":
+                out.append((e["name"], namespace, "fieldRef metadata.namespace"))
+            elif "configMapKeyRef" in vf:
                 r = vf["configMapKeyRef"]
                 out.append((e["name"], str(configmaps[r["name"]]["data"][r["key"]]), "configMapKeyRef %s/%s" % (r["name"], r["key"])))
             elif "secretKeyRef" in vf:
@@ -141,10 +152,12 @@ def main():
                 out.append((e["name"], secret_value(r["name"], r["key"]), "secretKeyRef %s/%s" % (r["name"], r["key"])))
             else:
                 sys.exit("unsupported env source in %s: %s" % (e["name"], vf))
+            defined[e["name"]] = out[-1][1]
         return out
 
     # Pods: (pod name, workload "Kind/name", template, claim templates, phase, "serve" or "complete")
     pods = []
+    workload_namespace = {"%s/%s" % (d["kind"], d["metadata"]["name"]): d["metadata"].get("namespace", "default") for d in docs}
     skipped_hooks = [d for d in docs if d["kind"] in ("Pod", "Job") and phase_of(d) is None]
     for w in by_kind.get("Deployment", []) + by_kind.get("StatefulSet", []):
         name = w["metadata"]["name"]
@@ -184,7 +197,10 @@ def main():
         labels = template["metadata"].get("labels", {})
         spec = copy.deepcopy(template["spec"])
         pod_sc = spec.get("securityContext", {})
+        namespace = template["metadata"].get("namespace") or workload_namespace.get(workload, "default")
         aliases = [s["metadata"]["name"] for s in services if selects(s["spec"].get("selector"), labels)]
+        # Cluster DNS answers a Service's short name (through the search domains) and its full name.
+        dns_names = [n for a in aliases for n in (a, "%s.%s.svc.cluster.local" % (a, namespace))]
         published = []
         used_cms, used_secrets, names_in_env = set(), set(), set()
         for kind in ("initContainers", "containers"):
@@ -202,9 +218,15 @@ def main():
                 expect.append(["container", cname, role, pod, str(sc.get("runAsUser", "")), str(sc.get("runAsGroup", "")),
                                str(sc.get("readOnlyRootFilesystem", False)).lower(), c["image"],
                                str(memory_bytes(c.get("resources", {}).get("limits", {}).get("memory", "0")))])
-                for name, value, source in resolve(c.get("env")):
+                resolved = resolve(c.get("env"), namespace)
+                # What the kubelet hands the container: the namespace and $(NAME) references filled in.
+                for e, (_, value, source) in zip(c.get("env") or [], resolved):
+                    if source is None or source.startswith("fieldRef"):
+                        e.pop("valueFrom", None)
+                        e["value"] = value
+                for name, value, source in resolved:
                     for svc in service_names:
-                        if re.search(r"(^|[/@:=\s])%s(:\d+|$|/)" % re.escape(svc), value):
+                        if re.search(r"(^|[/@:=\s])%s(:\d+|$|/|\.)" % re.escape(svc), value):
                             names_in_env.add(svc)
                     if source:
                         secret = source.startswith("secretKeyRef")
@@ -289,7 +311,7 @@ def main():
         with open(path, "w") as f:
             yaml.safe_dump_all(out_docs, f, sort_keys=False)
         deps[pod] = names_in_env
-        plan.append([pod, path, workload, ",".join(aliases), ",".join(published), run])
+        plan.append([pod, path, workload, ",".join(dns_names), ",".join(published), run])
 
     # Levels: a pod comes after the pods behind every Service its env names.
     pods_of = {}

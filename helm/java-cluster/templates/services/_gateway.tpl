@@ -10,7 +10,7 @@ USERS_UPSTREAM: {name: users-api, key: usersApi}
 {{- end }}
 
 {{/*
-nginx resolves every upstream at start and exits if one is missing, so the gateway needs all of them; the Ingress needs the gateway.
+The gateway routes to every front service (a missing one would answer 502 on its routes); the Ingress needs the gateway.
 */}}
 {{- define "java-cluster.gatewayRequirements" -}}
 {{- if .Values.gateway.enabled }}

@@ -29,7 +29,9 @@ public final class GatewayChecks {
     /** Where nginx writes: its pid and temp files, its proxy cache, and the template the entrypoint renders. */
     static final Set<String> WRITABLE = Set.of("/tmp", "/var/cache/nginx", "/etc/nginx/conf.d");
     private static final Pattern UPSTREAM_NAME = Pattern.compile("[A-Z0-9_]*UPSTREAM(_URL)?");
-    private static final Pattern ADDRESS = Pattern.compile("^(?:[a-z]+://)?([a-z][a-z0-9-]*):(\\d+)(?:/.*)?$");
+    private static final Pattern ADDRESS = Pattern.compile("^(?:[a-z]+://)?([a-z][a-z0-9-]*)(\\.[^:/]+)?:(\\d+)(?:/.*)?$");
+    /** A Service's full name in the pod's own namespace: nginx's resolver skips resolv.conf's search domains. */
+    private static final Pattern FULL_NAME = Pattern.compile("\\.(\\$\\(POD_NAMESPACE\\)|[a-z0-9-]+)\\.svc\\.[a-z0-9-]+(\\.[a-z0-9-]+)*");
 
     private GatewayChecks() {
     }
@@ -70,7 +72,12 @@ public final class GatewayChecks {
         }
     }
 
-    /** Every *_UPSTREAM and *UPSTREAM_URL variable is host:port of a Service in the rendering that has that port. */
+    private static boolean namespaceFromPod(Container c) {
+        return nullSafe(c.getEnv()).stream().anyMatch(e -> "POD_NAMESPACE".equals(e.getName()) && e.getValueFrom() != null
+                && e.getValueFrom().getFieldRef() != null && "metadata.namespace".equals(e.getValueFrom().getFieldRef().getFieldPath()));
+    }
+
+    /** Every *_UPSTREAM and *UPSTREAM_URL variable is host:port of a Service in the rendering that has that port; the gateway's are full names. */
     public static List<String> upstreamsNameServices(Manifests manifests) {
         List<String> problems = new ArrayList<>();
         for (Workload w : manifests.workloads()) {
@@ -85,8 +92,21 @@ public final class GatewayChecks {
                         problems.add(id + ": " + e.getValue() + " is not host:port");
                         continue;
                     }
+                    String suffix = address.group(2) == null ? "" : address.group(2);
+                    boolean full = FULL_NAME.matcher(suffix).matches();
+                    if (w.name().equals(GATEWAY) && !full) {
+                        problems.add(id + ": " + e.getValue() + " must be <service>.<namespace>.svc.<cluster domain>:port, as nginx's resolver skips search domains");
+                        continue;
+                    }
+                    if (!suffix.isEmpty() && !full) {
+                        problems.add(id + ": " + e.getValue() + " must be <service>:port or <service>.<namespace>.svc.cluster.local:port");
+                        continue;
+                    }
+                    if (suffix.contains("$(POD_NAMESPACE)") && !namespaceFromPod(c)) {
+                        problems.add(id + ": names $(POD_NAMESPACE), which no env var sets from metadata.namespace");
+                    }
                     Optional<Service> service = manifests.find(Service.class, address.group(1));
-                    int port = Integer.parseInt(address.group(2));
+                    int port = Integer.parseInt(address.group(3));
                     if (service.isEmpty()) {
                         problems.add(id + ": no Service/" + address.group(1));
                     } else if (service.get().getSpec().getPorts().stream().noneMatch(p -> p.getPort() == port)) {

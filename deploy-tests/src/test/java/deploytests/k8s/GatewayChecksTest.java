@@ -44,20 +44,34 @@ class GatewayChecksTest {
 
     @Test
     void rejectsAnUpstreamThatNamesNoService() {
-        Manifests broken = Fixtures.brokenGateway("value: users-api:1405", "value: user-api:1405");
+        Manifests broken = Fixtures.brokenGateway("value: users-api.$(POD_NAMESPACE)", "value: user-api.$(POD_NAMESPACE)");
         assertOne("USERS_UPSTREAM: no Service/user-api", GatewayChecks.upstreamsNameServices(broken));
     }
 
     @Test
     void rejectsAnUpstreamOnAPortTheServiceLacks() {
-        Manifests broken = Fixtures.brokenGateway("value: users-api:1405", "value: users-api:1404");
+        Manifests broken = Fixtures.brokenGateway(".svc.cluster.local:1405", ".svc.cluster.local:1404");
         assertOne("Service/users-api has no port 1404", GatewayChecks.upstreamsNameServices(broken));
     }
 
     @Test
     void rejectsAnUpstreamThatIsNoAddress() {
-        Manifests broken = Fixtures.brokenGateway("value: users-api:1405", "value: users-api");
+        Manifests broken = Fixtures.brokenGateway("value: users-api.$(POD_NAMESPACE).svc.cluster.local:1405", "value: users-api");
         assertOne("users-api is not host:port", GatewayChecks.upstreamsNameServices(broken));
+    }
+
+    @Test
+    void rejectsAShortUpstreamNameThatNginxCannotResolve() {
+        Manifests broken = Fixtures.brokenGateway("value: users-api.$(POD_NAMESPACE).svc.cluster.local:1405", "value: users-api:1405");
+        assertOne("users-api:1405 must be <service>.<namespace>.svc.<cluster domain>:port, as nginx's resolver skips search domains",
+                GatewayChecks.upstreamsNameServices(broken));
+    }
+
+    @Test
+    void rejectsANamespaceVariableThatIsNeverSet() {
+        Manifests broken = Fixtures.brokenGateway("fieldPath: metadata.namespace", "fieldPath: metadata.name");
+        assertOne("names $(POD_NAMESPACE), which no env var sets from metadata.namespace",
+                GatewayChecks.upstreamsNameServices(broken));
     }
 
     @Test
