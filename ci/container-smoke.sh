@@ -301,6 +301,34 @@ step_06() {
     check "06 update reapplied the chain changeset" equals "$(chain_changesets "$dir" "$project")" "$chain_all"
 }
 
+# echo_hosts GW N: how many echo replicas answered N calls through the gateway.
+echo_hosts() { for _ in $(seq 1 "$2"); do get "$1/echo" -H 'Accept: application/json' | jq -r .host; done | sort -u | grep -c .; }
+
+# Step 08 as its README tells it: 3 replicas, 5 after --scale, then 2 one at a time, no call lost, no gateway restart.
+step_08() {
+    local dir=$1 project=$2 gw=http://127.0.0.1:$gateway_port gateway started codes load n
+    check "08 comes up" up "$dir" "$project" && check "08 healthy" wait_healthy "$dir" "$project" || return
+    gateway=$(container_of "$dir" "$project" gateway)
+    started=$("$engine" inspect -f '{{.State.StartedAt}}' "$gateway")
+    check "08 30 calls to /echo through the gateway show 3 host names" equals "$(echo_hosts "$gw" 30)" 3
+    check "08 echo scaled to 5, healthy" silent in_step "$dir" "$project" up -d --no-deps --no-recreate --no-build --scale echo=5 echo \
+        && wait_healthy "$dir" "$project" && sleep 6 || return
+    check "08 50 calls show 5 host names" equals "$(echo_hosts "$gw" 50)" 5
+    codes=$(mktemp)
+    (while [ ! -e "$codes.stop" ]; do curl -s -o /dev/null --max-time 10 -w '%{http_code}\n' "$gw/echo"; done >"$codes") &
+    load=$!
+    # 6 s apart, as the README does it: the gateway's 5 s answer then holds at most one removed address.
+    for n in 4 3 2; do
+        check "08 echo scaled down to $n" silent in_step "$dir" "$project" up -d --no-deps --no-recreate --no-build --scale echo=$n echo
+        sleep 6
+    done
+    touch "$codes.stop" && wait "$load"
+    check "08 no call failed while scaling down ($(grep -vc '^200$' "$codes") of $(grep -c . "$codes"))" equals "$(grep -vc '^200$' "$codes")" 0
+    rm -f "$codes" "$codes.stop"
+    check "08 30 calls show 2 host names" equals "$(echo_hosts "$gw" 30)" 2
+    check "08 the gateway was never restarted" equals "$("$engine" inspect -f '{{.State.StartedAt}}' "$gateway")" "$started"
+}
+
 epoch_ns() { date -d "$("$engine" inspect -f "{{.State.$2}}" "$1" | sed 's/ +0000 UTC$/Z/')" +%s%N; }
 
 # after DIR PROJECT JOB SERVICE: the job exited 0 before the service started.

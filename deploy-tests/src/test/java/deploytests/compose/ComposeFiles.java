@@ -16,6 +16,8 @@ final class ComposeFiles {
     static final Map<String, String> USED_WITH = Map.of("compose/db-tools.yaml", "compose/db.yaml");
     /** The suite as run and developed against; the numbered steps teach one idea each and skip the hardening. */
     static final List<String> SUITE = List.of("compose/compose.yaml", "compose/db.yaml", "compose/db-tools.yaml");
+    /** The suite and step 08, whose lesson needs its stop grace: a replica removed by --scale finishes its requests. */
+    static final List<String> HARDENED = Stream.concat(SUITE.stream(), Stream.of("compose/08-scaling/compose.yaml")).toList();
 
     private ComposeFiles() {
     }

@@ -23,6 +23,10 @@ class ComposeFilesTest {
         return ComposeFiles.SUITE.stream().map(Path::of);
     }
 
+    static Stream<Path> hardenedFiles() {
+        return ComposeFiles.HARDENED.stream().map(Path::of);
+    }
+
     private static ComposeProject project(Path file) {
         return ComposeFiles.project(REPO, file);
     }
@@ -32,7 +36,7 @@ class ComposeFilesTest {
         List<String> found = ComposeFiles.all(REPO).stream().map(Path::toString).toList();
         List<String> expected = List.of("compose/01-single-service/compose.yaml", "compose/02-dev-loop/compose.yaml",
                 "compose/03-chained-services/compose.yaml", "compose/04-one-database/compose.yaml",
-                "compose/05-database-per-service/compose.yaml", "compose/06-migrations/compose.yaml",
+                "compose/05-database-per-service/compose.yaml", "compose/06-migrations/compose.yaml", "compose/08-scaling/compose.yaml",
                 "compose/db.yaml", "compose/db-tools.yaml", "compose/compose.yaml");
         assertTrue(found.containsAll(expected), () -> "found only " + found);
     }
@@ -122,13 +126,13 @@ class ComposeFilesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("suiteFiles")
+    @MethodSource("hardenedFiles")
     void hardensEveryContainerOfTheSuite(Path file) {
         assertNone(HardeningCheck.problems(project(file)));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("suiteFiles")
+    @MethodSource("hardenedFiles")
     void restartsAndStopsLongRunningServicesGracefully(Path file) {
         assertNone(LifecycleCheck.problems(project(file), REPO));
     }

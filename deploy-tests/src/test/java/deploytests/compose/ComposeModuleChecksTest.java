@@ -8,6 +8,7 @@ import static deploytests.compose.ComposeSnippets.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each check against the modules and docs/architecture.md reports a broken snippet and passes the repaired one. */
@@ -86,6 +87,17 @@ class ComposeModuleChecksTest {
         List<String> problems = PortChecks.addresses(project(yaml), REPO);
         assertReports(problems, "hello1401 listens on 1401, not 1402");
         assertReports(problems, "chain-db is not a service of this project");
+    }
+
+    @Test
+    void letsTheScalingStepsGatewayNameAbsentServicesAtTheirOwnPorts() {
+        String step = "compose/08-scaling/compose.yaml";
+        String yaml = GATEWAY.replace("{CHAIN_UPSTREAM: \"hello1403:1403\"}", "{CHAIN_UPSTREAM: \"hello1403:1403\", USERS_UPSTREAM: \"users-api:1402\"}");
+        ComposeProject scaling = ComposeProject.of(step, REPO.root().resolve("compose/08-scaling"), List.of(yaml), Map.of());
+        List<String> problems = PortChecks.addresses(scaling, REPO);
+        assertEquals(1, problems.size(), () -> String.join("\n", problems));
+        assertReports(problems, "users-api listens on 1405 (docs/architecture.md), not 1402");
+        assertReports(PortChecks.addresses(project(yaml), REPO), "hello1403 is not a service of this project");
     }
 
     @Test
