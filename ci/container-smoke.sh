@@ -20,6 +20,7 @@ inventory_output=
 inventory_status=0
 db_files_up=
 projects=()
+reliability_figures=()
 containers=()
 build_client=
 
@@ -27,6 +28,8 @@ build_client=
 source "$root/ci/checks.sh"
 # shellcheck source=gateway-edge.sh
 source "$root/ci/gateway-edge.sh"
+# shellcheck source=restart-under-load.sh
+source "$root/ci/restart-under-load.sh"
 
 # ---------------------------------------------------------------------------------------------------
 # Engine
@@ -359,17 +362,40 @@ step_full() {
     check "gateway: 30 calls to /echo show 3 host names" equals "$hosts" 3
 
     gateway_edge "$gw"
+    junk_through_gateway "$gw"
     check "hello1400 stopped" silent in_step "$dir" "$project" stop hello1400 \
         && check "edge: /hello1400 then answers the gateway's own 502 or 504 as application/problem+json" \
             gateway_unreachable "$gw" /hello1400
-    # nginx resolved hello1400 at its start: restarted with hello1400, as after scaling (compose/README.md).
-    check "hello1400 and the gateway started again, healthy" silent in_step "$dir" "$project" start hello1400 \
-        && silent in_step "$dir" "$project" restart gateway && wait_healthy "$dir" "$project" \
-        && check "gateway /hello1400 answers hello world again" equals "$(get "$gw/hello1400")" "hello world"
+    # The gateway looks hello1400 up again (5 s): no gateway restart.
+    check "hello1400 started again, healthy" silent in_step "$dir" "$project" start hello1400 \
+        && wait_healthy "$dir" "$project" \
+        && check "gateway /hello1400 answers hello world again, the gateway not restarted" equals "$(get "$gw/hello1400")" "hello world"
+    scaled_echo "$dir" "$project" "$gw"
 
     hardened "$dir" "$project"
     isolated "$dir" "$project"
     rollback_in_suite "$dir" "$project"
+    # Last: it replaces users-api, and `compose exec users-api` looks for the first replica.
+    restart_under_load "$dir" "$project" "$gw"
+}
+
+# junk_through_gateway GW: users-api's junk corpus, as the gateway passes it on: no 500, every answer problem+json.
+junk_through_gateway() {
+    local out summary
+    out=$("$root/ci/junk-corpus.sh" "$1") || printf '%s\n' "$out" | head -20 | sed 's/^/      /'
+    summary=$(tail -1 <<<"$out")
+    check "junk corpus through the gateway: $summary" matches "$summary" '^[0-9]+ requests, 0 answers of 500, 0 not problem\+json$'
+    reliability_figures+=("junk corpus through the gateway: $summary")
+}
+
+# scaled_echo DIR PROJECT GW: --scale echo=5 is served by all five, without a gateway restart, then back to 3.
+scaled_echo() {
+    local dir=$1 project=$2 gw=$3 hosts
+    check "echo scaled to 5, healthy" silent in_step "$dir" "$project" up -d --no-deps --no-recreate --no-build --scale echo=5 echo \
+        && wait_healthy "$dir" "$project" && sleep 6 || return
+    hosts=$(for _ in $(seq 1 50); do get "$gw/echo" -H 'Accept: application/json' | jq -r .host; done | sort -u | grep -c .)
+    check "gateway: 50 calls to /echo show 5 host names, the gateway not restarted" equals "$hosts" 5
+    check "echo scaled back to 3" silent in_step "$dir" "$project" up -d --no-deps --no-recreate --no-build --scale echo=3 echo
 }
 
 # Every long-running container as compose.yaml declares it: non-root, read-only root, no capabilities,
@@ -484,10 +510,12 @@ step "step 03: chained services" compose/03-chained-services "$prefix-03" step_0
 step "step 04: one database" compose/04-one-database "$prefix-04" step_04
 step "step 05: a database per service" compose/05-database-per-service "$prefix-05" step_05
 step "step 06: migrations" compose/06-migrations "$prefix-06" step_06
+step "step 08: scaling" compose/08-scaling "$prefix-08" step_08
 step_db_files
 step "the whole suite behind the gateway" compose "$prefix-full" step_full
 
 log "container smoke test took $((SECONDS - stage_started))s"
+[ ${#reliability_figures[@]} -gt 0 ] && printf 'reliability: %s\n' "${reliability_figures[@]}"
 if [ "$failed" -gt 0 ]; then
     printf 'failed: %s\n' "${failures[@]}"
 fi

@@ -84,6 +84,11 @@ source "$root/ci/checks.sh"
 source "$root/ci/k8s/failures.sh"
 # shellcheck source=gateway-edge.sh
 source "$root/ci/gateway-edge.sh"
+# shellcheck source=restart-under-load.sh
+source "$root/ci/restart-under-load.sh"
+# shellcheck source=k8s/rollout.sh
+source "$root/ci/k8s/rollout.sh"
+reliability_figures=()
 quiet() { "$@" >/dev/null; }
 
 summary() {
@@ -91,6 +96,7 @@ summary() {
     if [ "$failed" -gt 0 ]; then
         printf 'failed: %s\n' "${failures[@]}"
     fi
+    [ ${#reliability_figures[@]} -gt 0 ] && printf 'reliability: %s\n' "${reliability_figures[@]}"
     printf '\n%s passed, %s failed\n' "$passed" "$failed"
 }
 
@@ -451,6 +457,8 @@ release_checks() {
     gateway_edge "http://127.0.0.1:$gateway_port"
     database_outage
     killed_migration "$(pods_of "$2" | head -1)" "$3"
+    release_label=$1
+    rollout_under_load
 }
 
 # ---------------------------------------------------------------------------------------------------

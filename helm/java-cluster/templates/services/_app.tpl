@@ -14,6 +14,12 @@ metadata:
     {{- include "java-cluster.labels" . | nindent 4 }}
 spec:
   replicas: {{ $v.replicas }}
+  # A rollout adds a ready pod before it removes one, so the Service never has fewer ready pods than replicas.
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxUnavailable: 0
+      maxSurge: 1
   selector:
     matchLabels:
       {{- include "java-cluster.selectorLabels" . | nindent 6 }}
@@ -35,8 +41,8 @@ spec:
       serviceAccountName: {{ .root.Values.serviceAccount.name }}
       automountServiceAccountToken: false
       {{- include "java-cluster.imagePullSecrets" .root | nindent 6 }}
-      # preStop sleep (5 s) + the server's drain (Micronaut 20 s, hello1400 5 s) + margin.
-      terminationGracePeriodSeconds: {{ ternary 15 30 .tcp }}
+      # preStop sleep (5 s) + the server's stop (Micronaut 20 s; hello1400 5 s listener + 5 s workers) + 5 s margin.
+      terminationGracePeriodSeconds: {{ ternary 20 30 .tcp }}
       securityContext:
         {{- include "java-cluster.podSecurityContext" dict | nindent 8 }}
       containers:

@@ -12,6 +12,8 @@ import deploytests.k8s.Manifests;
 import deploytests.k8s.Modules;
 import deploytests.k8s.PodChecks;
 import deploytests.k8s.PodSecurityChecks;
+import deploytests.k8s.RolloutChecks;
+import deploytests.k8s.StopTimes;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +63,8 @@ class ChartTest {
         assertNone(valuesFile, PodSecurityChecks.restricted(rendered));
         assertNone(valuesFile, GatewayChecks.gatewayRunsReadOnly(rendered));
         assertNone(valuesFile, GatewayChecks.upstreamsNameServices(rendered));
+        assertNone(valuesFile, RolloutChecks.rolloutsKeepCapacity(rendered));
+        assertNone(valuesFile, RolloutChecks.stopFitsGracePeriod(rendered, MODULES, StopTimes.of(Modules.repositoryRoot(), MODULES)));
     }
 
     @ParameterizedTest

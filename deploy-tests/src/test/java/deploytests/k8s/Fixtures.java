@@ -18,6 +18,14 @@ final class Fixtures {
         return read("/k8s/gateway.yaml");
     }
 
+    static Manifests rollout() {
+        return Manifests.parse(read("/k8s/rollout.yaml"));
+    }
+
+    static Manifests brokenRollout(String snippet, String replacement) {
+        return broken(read("/k8s/rollout.yaml"), snippet, replacement);
+    }
+
     private static String read(String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

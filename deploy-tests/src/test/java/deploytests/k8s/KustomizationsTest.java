@@ -92,6 +92,18 @@ class KustomizationsTest {
         assertNone(dir, GatewayChecks.ingressRootReachesGateway(rendered(dir)));
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void restartsLoseNoCapacityAndFitTheGracePeriod(String dir) {
+        assertNone(dir, RolloutChecks.rolloutsKeepCapacity(rendered(dir)));
+        assertNone(dir, RolloutChecks.stopFitsGracePeriod(rendered(dir), MODULES, StopTimes.of(ROOT, MODULES)));
+    }
+
+    @Test
+    void prodBudgetsEveryDeployment() {
+        assertNone("overlays/prod", RolloutChecks.everyDeploymentHasABudget(rendered("overlays/prod")));
+    }
+
     @Test
     void baseParsesStrictly() {
         assertFalse(rendered("base").objects().isEmpty());
