@@ -29,7 +29,8 @@ terminate() {
     grace=${spec##*$'\n'}
     started=$SECONDS
     [ ${#cmd[@]} -gt 0 ] && timeout "$grace" podman exec "$pod-app" "${cmd[@]}" >/dev/null 2>&1
-    podman pod stop -t "$((grace - (SECONDS - started) > 0 ? grace - (SECONDS - started) : 0))" "$pod" >/dev/null 2>&1
+    # The app container first, then the pod, as the kubelet keeps a pod's network until its containers have exited.
+    podman stop -t "$((grace - (SECONDS - started) > 0 ? grace - (SECONDS - started) : 0))" "$pod-app" >/dev/null 2>&1
     podman pod rm -f -t 0 "$pod" >/dev/null 2>&1
 }
 
