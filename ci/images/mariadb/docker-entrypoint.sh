@@ -113,8 +113,12 @@ EOF
 
 init_database_dir() { # mysqld ARGS...: root without a password, as mysqld --initialize-insecure leaves it
     note "Initializing database files"
+    local as_user=()
+    # As mysqld --initialize does under a non-root UID, leave the directory's owner alone (an emptyDir is root's,
+    # group-writable through fsGroup); Debian's config names user=mysql, which would make it chown.
+    [ "$(id -u)" = 0 ] || as_user=(--user=)
     mariadb-install-db --datadir="$DATADIR" --auth-root-authentication-method=normal --skip-test-db \
-        --default-time-zone=SYSTEM "${@:2}" >/dev/null
+        --default-time-zone=SYSTEM "${as_user[@]}" "${@:2}" >/dev/null
     note "Database files initialized"
 }
 
