@@ -3,7 +3,7 @@
 # helm/values-dev.yaml, as written, under `podman kube play` (4.3), and asserts the same of each: through the
 # gateway on 127.0.0.1, through the kernel's view of every container, and through two failures (a migration
 # killed midway, the database stopped and started; see k8s/failures.sh). Then it runs the numbered steps
-# k8s/01-pod, k8s/02-deployment-and-service and k8s/03-echo-cluster the same way, one at a time after the previous
+# k8s/01-pod, k8s/02-deployment-and-service, k8s/03-echo-cluster and k8s/04-config-and-secrets the same way, one at a time after the previous
 # one's teardown, and asserts what their READMEs show on 127.0.0.1.
 # Usage: ci/k8s-smoke.sh   (root; see ci/README.md; the last line reads "N passed, M failed")
 #
@@ -491,6 +491,9 @@ assert_step() {
         k8s/03-echo-cluster)
             check "03: 30 calls to NodePort 31402 on 127.0.0.1 name the 3 echo pods" \
                 equals "$(step_hosts 31402)" "$(pods_of Deployment/echo | sort | xargs)" ;;
+        k8s/04-config-and-secrets)
+            check "04: users-db-init loaded the sample users: /users on NodePort 31405 lists them" until_true 120 \
+                eval '[ "$(curl -s --max-time 5 http://127.0.0.1:31405/users | jq -r ".[].email" 2>/dev/null | sort | xargs)" = "ada@example.com alan@example.com grace@example.com" ]' ;;
     esac
 }
 
@@ -527,7 +530,7 @@ check "helm template suite helm/java-cluster -f helm/$helm_values (helm-java)" r
 [ "$failed" -gt "$failed_before" ] && dump_logs
 
 # Each step after the releases' teardown, alone on the network, as its README applies it.
-for step in k8s/01-pod k8s/02-deployment-and-service k8s/03-echo-cluster; do
+for step in k8s/01-pod k8s/02-deployment-and-service k8s/03-echo-cluster k8s/04-config-and-secrets; do
     pods_down
     failed_before=$failed
     log "$step, rendered and translated"
