@@ -113,6 +113,7 @@ teardown() {
     restore_dev_loop_source
     for entry in "${containers[@]}"; do "$engine" rm -f "$entry" >/dev/null 2>&1; done
     for entry in "${projects[@]}"; do down "${entry%%|*}" "${entry#*|}" -v; done
+    [ ${#registry_tags[@]} -gt 0 ] && "$engine" rmi "${registry_tags[@]}" >/dev/null 2>&1
     [ -n "$db_files_up" ] && in_step compose - -f db.yaml -f db-tools.yaml down -v --remove-orphans >/dev/null 2>&1
 }
 
@@ -129,6 +130,7 @@ stand_ins=(
     "REDIS_IMAGE redis:7.4"
     "NGINX_UNPRIVILEGED_IMAGE nginxinc/nginx-unprivileged:1.27"
     "CURL_IMAGE curlimages/curl:8.11.1"
+    "REGISTRY_IMAGE registry:2"
 )
 
 base_images() {
@@ -302,6 +304,71 @@ step_06() {
     check "06 migrate-chain again" job "$dir" "$project" migrate-chain
     check "06 update reapplied the users changeset" equals "$(users_changesets "$dir" "$project")" "$users_all"
     check "06 update reapplied the chain changeset" equals "$(chain_changesets "$dir" "$project")" "$chain_all"
+}
+
+# Step 07 as its README tells it: a registry on 127.0.0.1:5000, the images pushed to it, the registry's tags removed
+# (never java-cluster/*, which the other stages run), then a file with no build: that pulls them back from the registry.
+registry_url=http://127.0.0.1:5000
+registry_pushed=(hello1401 echo)
+# The 127.0.0.1:5000 tags step 07 made; the teardown removes them (only these: java-cluster/* stays).
+registry_tags=()
+in_registry() { in_step "$1" "$2" -f registry/compose.yaml "${@:3}"; }
+# The digest the registry serves for java-cluster/MODULE:1.0.0, as a pull records it.
+registry_digest() {
+    curl -fsS -o /dev/null -D - -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+        "$registry_url/v2/java-cluster/$1/manifests/$version" | tr -d '\r' | sed -n 's/^[Dd]ocker-[Cc]ontent-[Dd]igest: //p'
+}
+local_tags_gone() { ! "$engine" image inspect "${@/#/127.0.0.1:5000/java-cluster/}" >/dev/null 2>&1; }
+suite_images_kept() { local m; for m in "${registry_pushed[@]}"; do "$engine" image inspect "java-cluster/$m:$version" >/dev/null 2>&1 || return; done; }
+facts_of() { "$engine" inspect -f 'user={{.Config.User}} ro={{.HostConfig.ReadonlyRootfs}} caps={{.HostConfig.CapDrop}} sec={{.HostConfig.SecurityOpt}} restart={{.HostConfig.RestartPolicy.Name}}' "$1"; }
+step_07() {
+    local dir=$1 project=$2 registry_project=$2-registry module id before=$failed
+    # The registry is its own project (registry/compose.yaml): the teardown takes it down with its volume too.
+    projects+=("$dir/registry|$registry_project")
+    check "07 docker compose -f registry/compose.yaml up -d" silent in_registry "$dir" "$registry_project" up -d \
+        && check "07 the registry is healthy (busybox wget --spider /v2/)" wait_healthy "$dir" "$registry_project" -f registry/compose.yaml \
+        || { dump_logs "$dir" "$registry_project" -f registry/compose.yaml; return; }
+    id=$(container_of "$dir/registry" "$registry_project" registry)
+    check "07 the registry publishes 127.0.0.1:5000 only" equals "$("$engine" port "$id")" "5000/tcp -> 127.0.0.1:5000"
+    check "07 the registry runs as its image does, otherwise hardened ($(facts_of "$id"))" \
+        equals "$(facts_of "$id")" "user= ro=true caps=[ALL] sec=[no-new-privileges:true] restart=unless-stopped"
+    check "07 GET $registry_url/v2/ answers {}" equals "$(get "$registry_url/v2/")" "{}"
+    for module in "${registry_pushed[@]}"; do
+        registry_tags+=("127.0.0.1:5000/java-cluster/$module:$version")
+        check "07 docker tag and push java-cluster/$module:$version to 127.0.0.1:5000" \
+            silent eval '"$engine" tag "java-cluster/$module:$version" "${registry_tags[-1]}" && "$engine" push "${registry_tags[-1]}"'
+    done
+    check "07 the catalog lists the pushed images" \
+        equals "$(get "$registry_url/v2/_catalog")" '{"repositories":["java-cluster/echo","java-cluster/hello1401"]}'
+    check "07 the echo repository has tag $version" \
+        equals "$(get "$registry_url/v2/java-cluster/echo/tags/list")" "{\"name\":\"java-cluster/echo\",\"tags\":[\"$version\"]}"
+    check "07 docker rmi removes the 127.0.0.1:5000 tags" silent "$engine" rmi "${registry_tags[@]}"
+    check "07 the 127.0.0.1:5000 images are gone from the engine" local_tags_gone "${registry_pushed[@]/%/:$version}"
+    check "07 java-cluster/hello1401 and java-cluster/echo are still there" suite_images_kept
+    projects+=("$dir|$project")
+    check "07 docker compose up -d pulls the images from the registry" silent in_step "$dir" "$project" up -d \
+        && check "07 hello1401 and echo healthy" wait_healthy "$dir" "$project" || return
+    for module in "${registry_pushed[@]}"; do
+        check "07 127.0.0.1:5000/java-cluster/$module:$version was pulled: its digest is the registry's" \
+            matches "$("$engine" image inspect -f '{{join .RepoDigests " "}}' "127.0.0.1:5000/java-cluster/$module:$version")" \
+            "127\.0\.0\.1:5000/java-cluster/$module@$(registry_digest "$module")"
+    done
+    check "07 GET 127.0.0.1:1401/ answers hello world" equals "$(get http://127.0.0.1:1401/)" "hello world"
+    check "07 GET 127.0.0.1:1404/ answers echo from the container" matches "$(get http://127.0.0.1:1404/)" '^echo from [0-9a-f]{12}: GET /$'
+    for id in $(in_step "$dir" "$project" ps -q); do
+        check "07 $("$engine" inspect -f '{{.Name}}' "$id") runs as 10001, hardened ($(facts_of "$id"))" \
+            equals "$(facts_of "$id")" "user=10001:10001 ro=true caps=[ALL] sec=[no-new-privileges:true] restart=unless-stopped"
+        check "07 $("$engine" inspect -f '{{.Name}}' "$id") publishes on 127.0.0.1 only" eval '! "$engine" port "$id" | grep -v " -> 127\.0\.0\.1:"'
+    done
+    check "07 the pushed images survive the registry's down and up (named volume)" silent in_registry "$dir" "$registry_project" down \
+        && silent in_registry "$dir" "$registry_project" up -d && wait_healthy "$dir" "$registry_project" -f registry/compose.yaml \
+        && equals "$(get "$registry_url/v2/_catalog")" '{"repositories":["java-cluster/echo","java-cluster/hello1401"]}'
+    [ "$failed" -gt "$before" ] && dump_logs "$dir" "$registry_project" -f registry/compose.yaml
+    # The README's cleanup: the pulled tags, the app, then the registry with its volume.
+    down "$dir" "$project" -v
+    "$engine" rmi "${registry_tags[@]}" >/dev/null 2>&1
+    registry_tags=()
+    check "07 docker compose -f registry/compose.yaml down -v" silent in_registry "$dir" "$registry_project" down -v
 }
 
 # echo_hosts GW N: how many echo replicas answered N calls through the gateway.
@@ -510,6 +577,7 @@ step "step 03: chained services" compose/03-chained-services "$prefix-03" step_0
 step "step 04: one database" compose/04-one-database "$prefix-04" step_04
 step "step 05: a database per service" compose/05-database-per-service "$prefix-05" step_05
 step "step 06: migrations" compose/06-migrations "$prefix-06" step_06
+step "step 07: a local registry" compose/07-local-registry "$prefix-07" step_07
 step "step 08: scaling" compose/08-scaling "$prefix-08" step_08
 step_db_files
 step "the whole suite behind the gateway" compose "$prefix-full" step_full

@@ -129,6 +129,7 @@ redis=$(build_image redis "$base")
 nginx=$(build_image nginx "$base")
 nginx_unprivileged=$(build_image nginx-unprivileged "$nginx")
 curl=$(build_image curl "$base")
+registry=$(build_image registry "$base")
 
 cat <<EOF
 JDK_IMAGE=$jdk
@@ -140,4 +141,5 @@ REDIS_IMAGE=$redis
 NGINX_IMAGE=$nginx
 NGINX_UNPRIVILEGED_IMAGE=$nginx_unprivileged
 CURL_IMAGE=$curl
+REGISTRY_IMAGE=$registry
 EOF

@@ -80,6 +80,17 @@ class ComposeChecksTest {
     }
 
     @Test
+    void takesASuiteImageFromARegistryForItsModule() {
+        String pulled = "services:\n  echo:\n    image: 127.0.0.1:5000/java-cluster/echo:1.0.0\n";
+        assertEquals(List.of(), StructureChecks.pinnedImages(project(pulled)));
+        assertReports(StructureChecks.memoryLimits(project(pulled)), "JVM service echo has no memory limit");
+        assertReports(StructureChecks.pinnedImages(project(pulled.replace("java-cluster/echo", "someone/echo"))),
+                "127.0.0.1:5000/someone/echo:1.0.0 cannot be overridden");
+        assertEquals(List.of("127.0.0.1:5000"), Services.registry("127.0.0.1:5000/java-cluster/echo:1.0.0").stream().toList());
+        assertEquals(List.of(), Services.registry("java-cluster/echo:1.0.0").stream().toList());
+    }
+
+    @Test
     void rejectsPublishedDatabaseOutsideTheDatabaseSteps() {
         String yaml = "services:\n  db:\n    image: ${POSTGRES_IMAGE:-postgres:17}\n    ports: [\"127.0.0.1:5432:5432\"]\n";
         assertReports(StructureChecks.publishedDatabasePorts(project(yaml)), "database db publishes a port");

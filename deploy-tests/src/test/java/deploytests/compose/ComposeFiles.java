@@ -16,8 +16,15 @@ final class ComposeFiles {
     static final Map<String, String> USED_WITH = Map.of("compose/db-tools.yaml", "compose/db.yaml");
     /** The suite as run and developed against; the numbered steps teach one idea each and skip the hardening. */
     static final List<String> SUITE = List.of("compose/compose.yaml", "compose/db.yaml", "compose/db-tools.yaml");
-    /** The suite and step 08, whose lesson needs its stop grace: a replica removed by --scale finishes its requests. */
-    static final List<String> HARDENED = Stream.concat(SUITE.stream(), Stream.of("compose/08-scaling/compose.yaml")).toList();
+    /**
+     * The suite; step 08, whose lesson needs its stop grace: a replica removed by --scale finishes its requests; and
+     * step 07's pull-only file, whose images are the suite's own. Step 07's registry is hardened but for its user.
+     */
+    static final List<String> HARDENED = Stream.concat(SUITE.stream(),
+            Stream.of("compose/07-local-registry/compose.yaml", "compose/08-scaling/compose.yaml")).toList();
+    /** Step 07: the registry, and the file that only pulls from it. */
+    static final String LOCAL_REGISTRY = "compose/07-local-registry/registry/compose.yaml";
+    static final String PULL_ONLY = "compose/07-local-registry/compose.yaml";
 
     private ComposeFiles() {
     }

@@ -3,8 +3,11 @@ package deploytests.compose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +39,8 @@ class ComposeFilesTest {
         List<String> found = ComposeFiles.all(REPO).stream().map(Path::toString).toList();
         List<String> expected = List.of("compose/01-single-service/compose.yaml", "compose/02-dev-loop/compose.yaml",
                 "compose/03-chained-services/compose.yaml", "compose/04-one-database/compose.yaml",
-                "compose/05-database-per-service/compose.yaml", "compose/06-migrations/compose.yaml", "compose/08-scaling/compose.yaml",
+                "compose/05-database-per-service/compose.yaml", "compose/06-migrations/compose.yaml",
+                "compose/07-local-registry/compose.yaml", "compose/07-local-registry/registry/compose.yaml", "compose/08-scaling/compose.yaml",
                 "compose/db.yaml", "compose/db-tools.yaml", "compose/compose.yaml");
         assertTrue(found.containsAll(expected), () -> "found only " + found);
     }
@@ -141,6 +145,34 @@ class ComposeFilesTest {
     @MethodSource("suiteFiles")
     void takesPasswordsFromRequiredOrDevOnlyVariables(Path file) {
         assertNone(SecretsCheck.problems(project(file)));
+    }
+
+    @Test
+    void hardensTheLocalRegistryButForItsUser() {
+        // registry:2 runs as root and its volume starts root-owned; with no capabilities root writes only what it owns.
+        ComposeProject registry = project(Path.of(ComposeFiles.LOCAL_REGISTRY));
+        assertEquals(List.of(ComposeFiles.LOCAL_REGISTRY + ": registry sets no user, so it runs as whatever its image says"),
+                HardeningCheck.problems(registry));
+        assertNone(LifecycleCheck.problems(registry, REPO));
+    }
+
+    @Test
+    void pullsStep07OnlyFromTheLocalRegistry() {
+        ComposeProject pullOnly = project(Path.of(ComposeFiles.PULL_ONLY));
+        List<String> problems = new ArrayList<>();
+        pullOnly.services().fields().forEachRemaining(s -> {
+            String image = s.getValue().path("image").asText("");
+            if (s.getValue().has("build")) {
+                problems.add(s.getKey() + " builds; this step only pulls");
+            }
+            if (!Services.registry(image).equals(Optional.of("127.0.0.1:5000")) || Services.moduleOfImage(image).isEmpty()) {
+                problems.add(s.getKey() + " image " + image + " is not a suite image from 127.0.0.1:5000");
+            }
+        });
+        assertTrue(pullOnly.services().size() > 0, "no services in " + ComposeFiles.PULL_ONLY);
+        assertNone(problems);
+        JsonNode registry = project(Path.of(ComposeFiles.LOCAL_REGISTRY)).services().path("registry");
+        assertEquals("127.0.0.1:5000:5000", registry.path("ports").path(0).asText(), "the registry publishes 127.0.0.1:5000");
     }
 
     @Test

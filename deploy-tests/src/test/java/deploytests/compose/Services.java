@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What a service is, read from its resolved definition. */
 final class Services {
 
+    private static final Pattern SUITE_IMAGE = Pattern.compile("^([^/]+/)?java-cluster/([a-z0-9-]+)(?:[:@][^/]+)?$");
     private static final Map<String, Integer> ENGINE_PORTS = Map.of("postgres", 5432, "mysql", 3306, "mariadb", 3306, "redis", 6379);
     /** The opt-in profile of long-running services; every other profile holds jobs run by hand. */
     static final String OBSERVABILITY = "observability";
@@ -17,17 +20,27 @@ final class Services {
     private Services() {
     }
 
-    /** The module whose Dockerfile builds it, or whose image (java-cluster/<module>) it runs. */
+    /** The module whose Dockerfile builds it, or whose image (java-cluster/<module>, maybe from a registry) it runs. */
     static Optional<String> module(JsonNode service) {
         String dockerfile = service.path("build").path("dockerfile").asText("");
         if (dockerfile.endsWith("/Dockerfile")) {
             return Optional.of(dockerfile.substring(0, dockerfile.length() - "/Dockerfile".length()));
         }
-        String image = service.path("image").asText("");
-        if (image.startsWith("java-cluster/")) {
-            return Optional.of(image.substring("java-cluster/".length()).replaceFirst(":.*", ""));
-        }
-        return Optional.empty();
+        return moduleOfImage(service.path("image").asText(""));
+    }
+
+    /** java-cluster/echo:1.0.0 and 127.0.0.1:5000/java-cluster/echo:1.0.0 -> echo. */
+    static Optional<String> moduleOfImage(String image) {
+        Matcher m = SUITE_IMAGE.matcher(image);
+        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+    }
+
+    /** The registry host an image names (127.0.0.1:5000/…), or empty for Docker Hub's short names. */
+    static Optional<String> registry(String image) {
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
+        return host ? Optional.of(first) : Optional.empty();
     }
 
     /** The database or cache engine of an official image (postgres:17 -> postgres), if it is one. */

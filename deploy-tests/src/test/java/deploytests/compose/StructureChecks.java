@@ -67,7 +67,7 @@ final class StructureChecks {
         return problems;
     }
 
-    /** Every image has a version tag (never latest); third-party ones are also overridable by a variable. */
+    /** Every image has a version tag (never latest); third-party ones (not java-cluster/<module>) are also overridable by a variable. */
     static List<String> pinnedImages(ComposeProject project) {
         List<String> problems = new ArrayList<>();
         project.services().fields().forEachRemaining(s -> {
@@ -78,7 +78,7 @@ final class StructureChecks {
                 problems.add(project.name() + ": " + s.getKey() + " names no image");
             } else if (tag.isEmpty() || tag.equals("latest")) {
                 problems.add(project.name() + ": " + s.getKey() + " image " + image + " is not pinned to a version");
-            } else if (!image.startsWith("java-cluster/") && !raw.startsWith("${")) {
+            } else if (Services.moduleOfImage(image).isEmpty() && !raw.startsWith("${")) {
                 problems.add(project.name() + ": " + s.getKey() + " image " + raw + " cannot be overridden (write ${NAME_IMAGE:-" + raw + "})");
             }
         });
