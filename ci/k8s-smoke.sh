@@ -88,6 +88,8 @@ source "$root/ci/gateway-edge.sh"
 source "$root/ci/restart-under-load.sh"
 # shellcheck source=k8s/rollout.sh
 source "$root/ci/k8s/rollout.sh"
+# shellcheck source=k8s/rolling-and-blue-green.sh
+source "$root/ci/k8s/rolling-and-blue-green.sh"
 reliability_figures=()
 quiet() { "$@" >/dev/null; }
 

@@ -14,11 +14,13 @@ import java.util.Set;
 public final class SelectorChecks {
 
     public static final String NAME_LABEL = "app.kubernetes.io/name";
+    /** Tells apart two Deployments of one service running side by side (blue-green, k8s/05-rolling-and-blue-green). */
+    public static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
 
     private SelectorChecks() {
     }
 
-    /** Workload, Service and PodDisruptionBudget selectors use app.kubernetes.io/name and nothing else. */
+    /** Workload, Service and PodDisruptionBudget selectors use app.kubernetes.io/name, and at most app.kubernetes.io/instance beside it. */
     public static List<String> selectorsUseNameOnly(Manifests manifests) {
         List<String> problems = new ArrayList<>();
         manifests.ofType(Deployment.class).forEach(d -> nameOnly("Deployment/" + d.getMetadata().getName(), d.getSpec().getSelector().getMatchLabels(), problems));
@@ -29,8 +31,8 @@ public final class SelectorChecks {
     }
 
     private static void nameOnly(String id, Map<String, String> selector, List<String> problems) {
-        if (selector != null && !selector.keySet().equals(Set.of(NAME_LABEL))) {
-            problems.add(id + " selects on " + selector.keySet() + "; select on " + NAME_LABEL + " only");
+        if (selector != null && !selector.keySet().equals(Set.of(NAME_LABEL)) && !selector.keySet().equals(Set.of(NAME_LABEL, INSTANCE_LABEL))) {
+            problems.add(id + " selects on " + selector.keySet() + "; select on " + NAME_LABEL + " only, or with " + INSTANCE_LABEL);
         }
     }
 

@@ -57,4 +57,14 @@ class SelectorChecksTest {
         Manifests broken = Manifests.parse(Fixtures.good() + BUDGET.replace("      app.kubernetes.io/name: users-api\n---", "      app.kubernetes.io/name: users\n---"));
         assertOne("PodDisruptionBudget/users-api covers no pods", SelectorChecks.scalingTargetsExist(broken));
     }
+
+    @Test
+    void acceptsAnInstanceBesideTheNameButNotInItsPlace() {
+        Manifests blueGreen = Fixtures.broken("  selector:\n    app.kubernetes.io/name: users-api",
+                "  selector:\n    app.kubernetes.io/name: users-api\n    app.kubernetes.io/instance: users-api-blue");
+        assertEquals(List.of(), SelectorChecks.selectorsUseNameOnly(blueGreen));
+        Manifests instanceOnly = Fixtures.broken("  selector:\n    app.kubernetes.io/name: users-api",
+                "  selector:\n    app.kubernetes.io/instance: users-api-blue");
+        assertOne("Service/users-api selects on", SelectorChecks.selectorsUseNameOnly(instanceOnly));
+    }
 }
