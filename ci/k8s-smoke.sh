@@ -3,8 +3,10 @@
 # helm/values-dev.yaml, as written, under `podman kube play` (4.3), and asserts the same of each: through the
 # gateway on 127.0.0.1, through the kernel's view of every container, and through two failures (a migration
 # killed midway, the database stopped and started; see k8s/failures.sh). Then it runs the numbered steps
-# k8s/01-pod, k8s/02-deployment-and-service, k8s/03-echo-cluster and k8s/04-config-and-secrets the same way, one at a time after the previous
-# one's teardown, and asserts what their READMEs show on 127.0.0.1.
+# k8s/01-pod to k8s/07-scaling the same way, one at a time after the previous one's teardown, and asserts what
+# their READMEs show on 127.0.0.1; step 05's updates and switches run under load (k8s/rolling-and-blue-green.sh).
+# Step 06's Ingress, Namespace and RBAC and step 07's autoscaler and kind cluster are rendered and checked by
+# deploy-tests only; their pods run here.
 # Usage: ci/k8s-smoke.sh   (root; see ci/README.md; the last line reads "N passed, M failed")
 #
 # What runs as written: every bare Pod's spec (step 01, the chart's test pods) and every Deployment's,
@@ -473,6 +475,16 @@ step_hosts() {
     done | sort -u | xargs
 }
 
+# hosts_within PORT WORKLOAD: 30 calls to 127.0.0.1:PORT/hi, each answered by a pod of WORKLOAD.
+hosts_within() {
+    local pods host n
+    pods=" $(pods_of "$2" | xargs) "
+    for n in $(seq 1 30); do
+        host=$(get "http://127.0.0.1:$1/hi" | sed -n 's/^echo from \([^:]*\): GET \/hi$/\1/p')
+        [[ -n $host && $pods == *" $host "* ]] || { echo "      answer $n named [${host}], no pod of $2"; return 1; }
+    done
+}
+
 # replicas_run WORKLOAD N: N pods, each with its app container running.
 replicas_run() {
     local pods pod
@@ -496,6 +508,19 @@ assert_step() {
         k8s/04-config-and-secrets)
             check "04: users-db-init loaded the sample users: /users on NodePort 31405 lists them" until_true 120 \
                 eval '[ "$(curl -s --max-time 5 http://127.0.0.1:31405/users | jq -r ".[].email" 2>/dev/null | sort | xargs)" = "ada@example.com alan@example.com grace@example.com" ]' ;;
+        k8s/05-rolling-and-blue-green/rolling) rolling_update ;;
+        k8s/05-rolling-and-blue-green/blue-green) blue_green_switch ;;
+        k8s/06-ingress-and-namespaces)
+            check "06: the 2 replicas of Deployment/echo run" replicas_run Deployment/echo 2
+            check "06: the 2 replicas of Deployment/hello1401 run" replicas_run Deployment/hello1401 2
+            check "06: service/hello1401 answers hello world on 127.0.0.1:1401 (port-forward)" \
+                equals "$(get http://127.0.0.1:1401/)" "hello world"
+            check "06: service/echo answers on 127.0.0.1:1404 (port-forward), 30 times, each naming an echo pod" \
+                hosts_within 1404 Deployment/echo ;;
+        k8s/07-scaling)
+            check "07: the 3 replicas of Deployment/echo run" replicas_run Deployment/echo 3
+            check "07: 30 calls to NodePort 31408 on 127.0.0.1 name the 3 echo pods" \
+                equals "$(step_hosts 31408)" "$(pods_of Deployment/echo | sort | xargs)" ;;
     esac
 }
 
@@ -532,11 +557,16 @@ check "helm template suite helm/java-cluster -f helm/$helm_values (helm-java)" r
 [ "$failed" -gt "$failed_before" ] && dump_logs
 
 # Each step after the releases' teardown, alone on the network, as its README applies it.
-for step in k8s/01-pod k8s/02-deployment-and-service k8s/03-echo-cluster k8s/04-config-and-secrets; do
+for step in k8s/01-pod k8s/02-deployment-and-service k8s/03-echo-cluster k8s/04-config-and-secrets \
+    k8s/05-rolling-and-blue-green/rolling k8s/05-rolling-and-blue-green/blue-green k8s/06-ingress-and-namespaces \
+    k8s/07-scaling; do
     pods_down
     failed_before=$failed
     log "$step, rendered and translated"
-    check "kubectl kustomize $step" render_kustomize "$step" && up --publish pod/hello1401=1401 && assert_step "$step"
+    # Step 01's `kubectl port-forward pod/hello1401`, step 06's to its two Services.
+    publish=(--publish pod/hello1401=1401)
+    [ "$step" = k8s/06-ingress-and-namespaces ] && publish=(--publish echo=1404 --publish hello1401=1401)
+    check "kubectl kustomize $step" render_kustomize "$step" && up "${publish[@]}" && assert_step "$step"
     [ "$failed" -gt "$failed_before" ] && dump_logs
 done
 

@@ -24,7 +24,9 @@ class KustomizationsTest {
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
 
     static Stream<String> kustomizations() {
-        return Stream.of("01-pod", "02-deployment-and-service", "03-echo-cluster", "04-config-and-secrets", "overlays/dev", "overlays/prod");
+        return Stream.of("01-pod", "02-deployment-and-service", "03-echo-cluster", "04-config-and-secrets",
+                "05-rolling-and-blue-green/rolling", "05-rolling-and-blue-green/blue-green", "06-ingress-and-namespaces", "07-scaling",
+                "overlays/dev", "overlays/prod");
     }
 
     static Manifests rendered(String dir) {
