@@ -85,13 +85,17 @@ public final class StrictParser {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
-        // The API server rejects a number where it expects a string (e.g. an env value), so the parser must too.
+        refuseScalarCoercion(mapper);
+        return mapper;
+    }
+
+    /** The API server rejects a number where it expects a string (e.g. an env value), so the parser must too. */
+    static void refuseScalarCoercion(ObjectMapper mapper) {
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        return mapper;
     }
 }
