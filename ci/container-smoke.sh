@@ -567,7 +567,7 @@ check "base images" base_images || { printf '\n%s passed, %s failed\n' "$passed"
 [ -n "$inventory_output" ] && { log "stand-ins against ci/images/inventory.txt"; inventory_checks; }
 
 log "service images, each from its own Dockerfile"
-for module in hello1400 hello1401 hello-chain echo users-api db-migrations gateway; do
+for module in hello1400 hello1401 hello-chain echo users-api auth db-migrations gateway; do
     check "image $module builds" build_service "$module" && check "image $module runs as UID 10001" runs_as_10001 "$module"
 done
 

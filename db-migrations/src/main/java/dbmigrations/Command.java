@@ -9,7 +9,7 @@ record Command(Service service, Action action, int count, boolean allowDataLoss)
     enum Action { UPDATE, ROLLBACK, STATUS, RELEASE_LOCKS }
 
     static final String ALLOW_DATA_LOSS = "--allow-data-loss";
-    static final String USAGE = "usage: java -jar db-migrations.jar <users-api|hello-chain> "
+    static final String USAGE = "usage: java -jar db-migrations.jar <users-api|hello-chain|auth> "
             + "<update|rollback|status|release-locks> [count] [" + ALLOW_DATA_LOSS + "]";
 
     static Command parse(List<String> commandLine) {

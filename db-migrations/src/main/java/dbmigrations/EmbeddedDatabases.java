@@ -12,8 +12,8 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.ui.LoggerUIService;
 
 /**
- * A service's changelog applied in-process to a database that lives and dies with the service: users-api's embedded
- * H2, which so gets the very schema that MySQL and PostgreSQL get from the job.
+ * A service's changelog applied in-process to a database that lives and dies with the service: users-api's and auth's
+ * embedded H2, which so get the very schema that MySQL and PostgreSQL get from the job.
  */
 public final class EmbeddedDatabases {
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 enum Service {
 
     USERS_API("users-api", "users", Kind.MYSQL),
-    HELLO_CHAIN("hello-chain", "chain", Kind.POSTGRES);
+    HELLO_CHAIN("hello-chain", "chain", Kind.POSTGRES),
+    AUTH("auth", "auth", Kind.POSTGRES);
 
     private final String id;
     private final String defaultDatabase;

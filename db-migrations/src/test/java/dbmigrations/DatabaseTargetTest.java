@@ -15,6 +15,7 @@ class DatabaseTargetTest {
 
         assertEquals("mysql://root@users-db:3306/users", DatabaseTarget.fromEnv(env, Service.USERS_API).toString());
         assertEquals("postgres://postgres@users-db:5432/chain", DatabaseTarget.fromEnv(env, Service.HELLO_CHAIN).toString());
+        assertEquals("postgres://postgres@users-db:5432/auth", DatabaseTarget.fromEnv(env, Service.AUTH).toString());
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Both changelogs on both engines: update, rollback of each changeset, and update again. */
+/** Every changelog on both engines: update, rollback of each changeset, and update again. */
 class MigrationsTest {
 
     @ParameterizedTest
@@ -98,6 +98,74 @@ class MigrationsTest {
 
             assertEquals(0, Cli.run(db, "hello-chain", "update").exitCode());
             assertEquals(0, count(db, "SELECT COUNT(*) FROM calls"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "postgres"})
+    void authUpdateCreatesAccountsWithAUniqueCaseSensitiveUsernameAndNoDemoAccount(String kind) throws SQLException {
+        try (TestDatabase db = TestDatabase.of(kind, "auth")) {
+            assertEquals(0, Cli.run(db, "auth", "update").exitCode());
+
+            assertEquals(Set.of("id", "username", "password_hash", "roles", "created_at"), columns(db, "accounts"));
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM accounts"), "no demo account without MIGRATIONS_CONTEXTS");
+            execute(db, "INSERT INTO accounts (username, password_hash, roles) VALUES ('ada', 'x', 'users:write')");
+            execute(db, "INSERT INTO accounts (username, password_hash, roles) VALUES ('Ada', 'x', '')");
+            assertThrows(SQLException.class,
+                    () -> execute(db, "INSERT INTO accounts (username, password_hash, roles) VALUES ('ada', 'y', '')"));
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM accounts WHERE username = 'ada'"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "postgres"})
+    void authAccountsTableRollsBackAndReapplies(String kind) throws SQLException {
+        try (TestDatabase db = TestDatabase.of(kind, "auth")) {
+            assertEquals(0, Cli.run(db, "auth", "update").exitCode());
+
+            assertEquals(0, Cli.run(db, "auth", "rollback").exitCode());
+            assertEquals(Set.of(), columns(db, "accounts"));
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM DATABASECHANGELOG"));
+
+            assertEquals(0, Cli.run(db, "auth", "update").exitCode());
+            assertEquals(Set.of("id", "username", "password_hash", "roles", "created_at"), columns(db, "accounts"));
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM DATABASECHANGELOG"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "postgres"})
+    void authDemoContextAddsTheAdminWithABcryptHashAndItsRollbackRemovesOnlyIt(String kind) throws SQLException {
+        try (TestDatabase db = TestDatabase.of(kind, "auth")) {
+            var demo = Cli.with(db.env(), "MIGRATIONS_CONTEXTS", "demo");
+
+            assertEquals(0, Cli.run(demo, "auth", "update").exitCode());
+            assertEquals("users:write", text(db, "SELECT roles FROM accounts WHERE username = 'admin'"));
+            String hash = text(db, "SELECT password_hash FROM accounts WHERE username = 'admin'");
+            assertTrue(hash.matches("\\$2[aby]\\$(1\\d|[2-3]\\d)\\$.{53}"), "not a BCrypt hash of cost 10 or more: " + hash);
+            assertFalse(hash.contains("admin-dev-only"));
+            execute(db, "INSERT INTO accounts (username, password_hash, roles) VALUES ('ada', 'x', '')");
+
+            assertEquals(0, Cli.run(demo, "auth", "rollback").exitCode());
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM accounts WHERE username = 'admin'"));
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM accounts"), "only the demo account is removed");
+
+            assertEquals(0, Cli.run(demo, "auth", "update").exitCode());
+            assertEquals(2, count(db, "SELECT COUNT(*) FROM accounts"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql", "postgres"})
+    void authRollbackRefusesToDropAccountsThatHoldRows(String kind) throws SQLException {
+        try (TestDatabase db = TestDatabase.of(kind, "auth")) {
+            assertEquals(0, Cli.run(db, "auth", "update").exitCode());
+            execute(db, "INSERT INTO accounts (username, password_hash, roles) VALUES ('ada', 'x', '')");
+
+            Cli cli = Cli.run(db, "auth", "rollback");
+            assertEquals(Main.FAILED, cli.exitCode());
+            assertTrue(cli.err().contains("0001-create-accounts drops table accounts, which still holds rows"), cli.err());
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM accounts"));
         }
     }
 
