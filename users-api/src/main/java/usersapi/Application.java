@@ -2,11 +2,16 @@ package usersapi;
 
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.util.Map;
+import usersapi.auth.AuthSettings;
 import usersapi.system.DatabaseSettings;
 
 @OpenAPIDefinition(info = @Info(title = "users-api", version = "1", description = "JSON users on MySQL or PostgreSQL, with an optional Redis read cache."))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A JWT of the auth service with the role users:write; not needed when AUTH_JWKS_URL is unset.")
 public final class Application {
 
     private Application() {
@@ -14,8 +19,10 @@ public final class Application {
 
     public static void main(String[] args) {
         DatabaseSettings database;
+        AuthSettings auth;
         try {
             database = DatabaseSettings.fromEnv(System.getenv());
+            auth = AuthSettings.fromEnv(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("users-api: " + e.getMessage());
             System.exit(2);
@@ -25,6 +32,7 @@ public final class Application {
                 .mainClass(Application.class)
                 .banner(false)
                 .properties(database.properties())
+                .properties(auth.properties())
                 .properties(traceExport(System.getenv()))
                 .start();
     }

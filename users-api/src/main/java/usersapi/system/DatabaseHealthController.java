@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -20,6 +22,7 @@ import javax.sql.DataSource;
  * that is not a liveness one towards readiness, hence an endpoint of its own rather than an indicator.
  */
 @Controller("/health/database")
+@Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DatabaseHealthController {
 

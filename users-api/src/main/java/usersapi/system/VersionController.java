@@ -4,8 +4,11 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 
 @Controller("/version")
+@Secured(SecurityRule.IS_ANONYMOUS)
 class VersionController {
 
     private final String version;

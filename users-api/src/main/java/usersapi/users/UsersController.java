@@ -12,11 +12,16 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import usersapi.auth.Roles;
 
+/** Reads are public; writes need a token with the role users:write, unless AUTH_JWKS_URL is unset (AuthSettings). */
 @Controller("/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UsersController {
@@ -30,17 +35,21 @@ class UsersController {
     }
 
     @Get
+    @Secured(SecurityRule.IS_ANONYMOUS)
     List<User> list(@QueryValue(defaultValue = "0") @Min(0) int page,
                     @QueryValue(defaultValue = "100") @Min(1) int size) {
         return users.page(page, Math.min(size, MAX_PAGE_SIZE));
     }
 
     @Get("/{id}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
     User find(long id) {
         return users.find(id).orElseThrow(() -> notFound(id));
     }
 
     @Post
+    @Secured(Roles.USERS_WRITE)
+    @SecurityRequirement(name = "bearer")
     HttpResponse<User> create(HttpRequest<?> request, @Body @Valid NewUser user) {
         // Without a Content-Type, Micronaut reads the body as JSON anyway.
         if (request.getContentType().isEmpty()) {
@@ -51,6 +60,8 @@ class UsersController {
     }
 
     @Delete("/{id}")
+    @Secured(Roles.USERS_WRITE)
+    @SecurityRequirement(name = "bearer")
     HttpResponse<Void> delete(long id) {
         if (!users.delete(id)) {
             throw notFound(id);
