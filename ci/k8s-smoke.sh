@@ -24,6 +24,8 @@
 #     <claim>-<pod> (podman makes it a named volume; the run starts it empty and the teardown removes it).
 #   - Service -> a DNS alias (`--network NET:alias=SERVICE`) on every pod its selector picks, on one podman network
 #     (aardvark-dns): a name with several pods (echo) resolves to all their addresses, as a headless Service would.
+#     Each pod's resolv.conf is a kubelet's for dnsPolicy ClusterFirst: that DNS server alone (podman 4.3 adds the
+#     host's, which answer NXDOMAIN for every Service name), the namespace's search domains, ndots:5.
 #   - Secret -> `podman secret create NAME` with its data map as JSON, the form podman 4.3's secretKeyRef reads
 #     (4.3's own `kind: Secret` play stores YAML, which that reader rejects as "not valid JSON").
 #   - emptyDir -> hostPath to a fresh directory per pod, mode 0777, group fsGroup + setgid, as a kubelet makes an
@@ -254,9 +256,11 @@ play_level() {
         check "$workload: pod $pod plays (DNS ${aliases:-none}${published:+, published on $published})" \
             play_pod "$file" "$net" "$pod" </dev/null || continue
         # Pods that run to completion are Helm's hooks here, which Helm runs one at a time: each ends first.
-        [ "$run" = complete ] && while IFS=$'\t' read -r ctr role pod_of_ctr _; do
+        [ "$run" = complete ] || continue
+        while IFS=$'\t' read -r ctr role pod_of_ctr _; do
             [ "$role" = run ] && [ "$pod_of_ctr" = "$pod" ] && check "$ctr ran to completion (exit 0)" completes "$ctr" </dev/null
         done < <(rows container)
+        sandbox_gone "$pod"
     done < <(plan_rows)
     for probe in startupProbe readinessProbe livenessProbe; do
         while IFS=$'\t' read -r ctr kind how target period threshold timeout pod; do
@@ -272,6 +276,13 @@ play_level() {
         done < <(rows probe)
     done
 }
+
+# sandbox_gone POD: podman has stopped the finished pod's infra container and taken it off the network. Each such
+# change makes aardvark-dns reload, and a reload that overlaps another pod's drops DNS queries for seconds (a
+# Service name always answers in a cluster), so the next pod plays only after it.
+pod_state() { podman pod inspect -f '{{.State}}' "$1" 2>&1; }
+pod_exited() { [ "$(pod_state "$1")" = Exited ]; }
+sandbox_gone() { until_true 30 pod_exited "$1" || echo "      $1: its pod is still '$(pod_state "$1")' after 30 s"; }
 
 play_pod() { # FILE NETWORK POD
     podman kube play --network "$2" "$1" >"$work/play-$3.log" 2>&1 || { sed 's/^/      /' "$work/play-$3.log"; return 1; }
@@ -383,7 +394,12 @@ assert_containers() {
 pods_of() { awk -F'\t' -v w="$1" '$4 == w { print $2 }' "$work/plan.tsv"; }
 
 assert_gateway() {
-    local gw=http://127.0.0.1:$gateway_port body hosts echo_pods users
+    local gw=http://127.0.0.1:$gateway_port body hosts echo_pods users gateway_pod
+    gateway_pod=$(pods_of Deployment/gateway | head -1)
+    # nginx asks every nameserver of resolv.conf in turn: one that knows no Service would fail every other lookup.
+    check "the gateway's resolv.conf names the network's DNS server alone, with the namespace's search domains" \
+        matches "$(podman exec "$gateway_pod-app" cat /etc/resolv.conf | sort | xargs)" \
+        '^nameserver [0-9.]+ options ndots:5 search [a-z0-9-]+\.svc\.cluster\.local svc\.cluster\.local cluster\.local$'
     check "gateway /hello answers hello world" equals "$(get "$gw/hello")" "hello world"
     check "gateway /hello1400 answers hello world" equals "$(get "$gw/hello1400")" "hello world"
     body=$(get "$gw/chain")
@@ -417,7 +433,8 @@ render_helm() {
 # by level and spread its published ports.
 up() {
     local level pod workload aliases published run image name port
-    check "translate.py turns it into pods" "$python" "$root/ci/k8s/translate.py" "$work/rendered.yaml" "$work" "$@" \
+    check "translate.py turns it into pods" "$python" "$root/ci/k8s/translate.py" "$work/rendered.yaml" "$work" \
+        --cluster-dns "$(podman network inspect -f '{{range .Subnets}}{{.Gateway}}{{end}}' "$network")" "$@" \
         || return 1
     while IFS=$'\037' read -r level pod _ workload aliases published run; do
         printf '    level %s  %-34s %-30s DNS %s%s%s\n' "$level" "$pod" "$workload" "${aliases:-none}" \

@@ -8,8 +8,10 @@
 # lock and blocks on its INSERT; its container is then killed (SIGKILL, as by the OOM killer) and the pod removed. The
 # lock row stays set; once the table lock is gone, one more pod must finish the migration by itself.
 #
-# The database stopped, then started: `podman stop` of users-db's container (its pod, address and DNS name stay,
-# as a Service's would while its pod restarts), then `podman start`.
+# The database stopped, then started: `podman stop` of users-db's container, then `podman start`. A kubelet
+# restarts a container inside its pod's sandbox, whose address and Service membership stay; podman stops a played
+# pod, and takes it off the network, with its last container. A second container (the database image running
+# `sleep`) holds users-db's pod meanwhile, so its address and DNS name stay, as in a cluster.
 
 users_db() { printf '%s-app' "$(pods_of StatefulSet/users-db | head -1)"; }
 
@@ -126,6 +128,8 @@ database_outage() {
     id=$(get "$gw/users" -X POST -H 'Content-Type: application/json' -d '{"name":"Outage","email":"outage@example.com"}' | jq -r .id)
     # A read before the outage: Redis caches it.
     check "GET /users/$id before the outage" equals "$(get "$gw/users/$id" | jq -r .email)" outage@example.com
+    check "a second container holds users-db's pod while its database is down" quiet podman run -d --pod "${db%-app}" \
+        --name "${db%-app}-holder" --entrypoint sleep "$(podman inspect -f '{{.ImageName}}' "$db")" 600
     # podman's complaint that it has no systemd to stop the healthcheck timer with is dropped.
     check "podman stop $db" quiet podman stop -t 10 "$db" 2>/dev/null
     check "POST /users answers 503 problem+json within 2 s through the gateway (not its 502)" \
@@ -141,6 +145,7 @@ database_outage() {
     # shellcheck disable=SC2086
     check "users-api's readinessProbe still succeeds: its pod stays in the Service" probe_once "$users_api-app" ${probe//$'\t'/ } "$users_api"
     check "podman start $db" quiet podman start "$db" 2>/dev/null
+    podman rm -f -t 0 "${db%-app}-holder" >/dev/null
     check "users-api recovers by itself: GET /users?page=9 answers 200 within 90 s" \
         until_true 90 eval '[ "$(curl -s -o /dev/null --max-time 5 -w "%{http_code}" "$gw/users?page=9")" = 200 ]'
     check "/users-api/health/database answers UP" matches "$(get "$gw/users-api/health/database")" '"status" *: *"UP"'

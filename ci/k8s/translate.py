@@ -2,7 +2,8 @@
 """Turns a rendered kustomize overlay or Helm chart into what `podman kube play` (4.3) runs, translating as little
 as possible.
 
-Usage: translate.py RENDERED.yaml OUT-DIR [--publish SERVICE=HOST-PORT | pod/POD=HOST-PORT]... [--emptydir-root DIR]
+Usage: translate.py RENDERED.yaml OUT-DIR --cluster-dns IP [--publish SERVICE=HOST-PORT | pod/POD=HOST-PORT]...
+       [--emptydir-root DIR]
 
 Writes into OUT-DIR:
   pod-<name>.yaml         one file per pod: the ConfigMaps it reads, a PersistentVolumeClaim per volumeClaimTemplate,
@@ -36,6 +37,10 @@ The translations (each also listed in ci/k8s-smoke.sh's header):
                               (podman binds a host port once; the script spreads it over the others, as kube-proxy)
   --publish SVC=PORT       -> the same with PORT, for a port-forward to a Service; pod/POD=PORT: to the pod's first
                               container port
+  dnsPolicy ClusterFirst   -> dnsPolicy None with the resolv.conf a kubelet writes: --cluster-dns alone, the
+                              namespace's search domains, ndots:5. podman 4.3 adds the host's own nameservers after
+                              aardvark-dns, which know no Service: nginx asks its resolvers in turn, so every other
+                              lookup of a Service name answered NXDOMAIN and the gateway 502
   pod with initContainers  -> restartPolicy OnFailure (podman 4.3 gives init containers the pod's policy: under
                               Always, a migrate that exited 0 starts again and kube play fails removing it) and
                               podman's "always" init type, which keeps the exited init container inspectable
@@ -101,6 +106,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--publish", action="append", default=[])
     parser.add_argument("--emptydir-root", help="where each pod's emptyDir directories are made (default OUT/emptydir)")
+    parser.add_argument("--cluster-dns", required=True, help="the address of the network's DNS server (aardvark-dns)")
     args = parser.parse_args()
 
     with open(args.rendered) as f:
@@ -298,6 +304,12 @@ def main():
                     os.chmod(path, 0o2777)
                 del v["emptyDir"]
                 v["hostPath"] = {"path": path, "type": "Directory"}
+        # The resolv.conf a kubelet writes for dnsPolicy ClusterFirst: the cluster's DNS server alone (see the docstring).
+        if spec.get("dnsPolicy", "ClusterFirst") == "ClusterFirst":
+            spec["dnsPolicy"] = "None"
+            spec["dnsConfig"] = {"nameservers": [args.cluster_dns],
+                                 "searches": ["%s.svc.cluster.local" % namespace, "svc.cluster.local", "cluster.local"],
+                                 "options": [{"name": "ndots", "value": "5"}]}
         annotations = {"java-cluster.ci/workload": workload}
         if spec.get("initContainers"):
             # "cannot remove container ... as it is running" otherwise (see the docstring); OnFailure is what a
