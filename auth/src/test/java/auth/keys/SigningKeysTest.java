@@ -8,11 +8,9 @@ import auth.LoginRequests;
 import auth.TestProperties;
 import auth.system.DatabaseSettings;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -93,9 +91,10 @@ class SigningKeysTest implements TestPropertyProvider {
         assertEquals(previous.toPublicJWK().getX(), ((ECKey) served.getKeyByKeyId("2026-11")).getX());
     }
 
+    /** Made as the README makes a key file, with NewSigningKey. */
     private static ECKey key(String kid) {
         try {
-            return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+            return NewSigningKey.generate(kid);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
