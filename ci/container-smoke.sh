@@ -115,6 +115,7 @@ teardown() {
     for entry in "${projects[@]}"; do down "${entry%%|*}" "${entry#*|}" -v; done
     [ ${#registry_tags[@]} -gt 0 ] && "$engine" rmi "${registry_tags[@]}" >/dev/null 2>&1
     [ -n "$db_files_up" ] && in_step compose - -f db.yaml -f db-tools.yaml down -v --remove-orphans >/dev/null 2>&1
+    rm -f "$signing_key"
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -304,6 +305,41 @@ step_06() {
     check "06 migrate-chain again" job "$dir" "$project" migrate-chain
     check "06 update reapplied the users changeset" equals "$(users_changesets "$dir" "$project")" "$users_all"
     check "06 update reapplied the chain changeset" equals "$(chain_changesets "$dir" "$project")" "$chain_all"
+}
+
+# Step 09 as its README tells it: a signing key from the new-signing-key job, then users-api's writes with and
+# without a token from auth, on their published ports.
+signing_key=$root/compose/09-auth/signing.jwk
+status_of() { curl -sS --max-time 10 -o "/tmp/$prefix-body" -w '%{http_code}' "$@"; }
+step_09() {
+    local dir=$1 project=$2 users=http://127.0.0.1:1405 auth=http://127.0.0.1:1406 token id json=(-H 'Content-Type: application/json')
+    check "09 docker compose run --rm -T new-signing-key > signing.jwk" \
+        eval 'in_step "$dir" "$project" run --rm -T new-signing-key >"$signing_key" 2>"/tmp/$prefix-job.log"' \
+        || { tail -20 "/tmp/$prefix-job.log"; return; }
+    check "09 signing.jwk holds a P-256 private key named dev-1" \
+        equals "$(jq -r '"\(.kty) \(.crv) \(.kid) \(has("d"))"' "$signing_key")" "EC P-256 dev-1 true"
+    check "09 up" up "$dir" "$project" && check "09 healthy" wait_healthy "$dir" "$project" || return
+    check "09 GET /users without a token lists the demo users" \
+        equals "$(get "$users/users" | jq -r '[.[].email] | map(select(endswith("@example.com"))) | length')" 3
+    check "09 POST /users without a token answers 401" \
+        equals "$(status_of -D "/tmp/$prefix-headers" -X POST "${json[@]}" -d '{"name":"Eve","email":"eve@example.com"}' "$users/users")" 401
+    check "09 ... with WWW-Authenticate: Bearer" grep -qi '^WWW-Authenticate: Bearer' "/tmp/$prefix-headers"
+    check "09 a wrong password answers 401" \
+        equals "$(status_of -X POST "${json[@]}" -d '{"username":"admin","password":"wrong"}' "$auth/auth/login")" 401
+    token=$(get "$auth/auth/login" -X POST "${json[@]}" -d '{"username":"admin","password":"admin-dev-only"}' | jq -r .access_token)
+    check "09 admin's token is signed with signing.jwk's key (kid dev-1)" \
+        equals "$(jq -rR 'split(".")[0] | gsub("-"; "+") | gsub("_"; "/") | @base64d | fromjson | .kid' <<<"$token")" dev-1
+    check "09 GET /auth/keys serves that key's public half only" \
+        equals "$(get "$auth/auth/keys" | jq -c '[.keys[] | {kid, d}]')" '[{"kid":"dev-1","d":null}]'
+    check "09 POST /users with the token answers 201" \
+        equals "$(status_of -X POST "${json[@]}" -H "Authorization: Bearer $token" -d '{"name":"Eve","email":"eve@example.com"}' "$users/users")" 201
+    id=$(jq -r .id "/tmp/$prefix-body")
+    check "09 DELETE /users/$id without a token answers 401" equals "$(status_of -X DELETE "$users/users/$id")" 401
+    check "09 DELETE /users/$id with the token answers 204" \
+        equals "$(status_of -X DELETE -H "Authorization: Bearer $token" "$users/users/$id")" 204
+    check "09 users-api cannot open auth-db:5432" unreachable "$dir" "$project" users-api auth-db 5432
+    check "09 auth opens auth-db:5432" reaches "$dir" "$project" auth auth-db 5432
+    check "09 auth cannot open users-db:3306" unreachable "$dir" "$project" auth users-db 3306
 }
 
 # Step 07 as its README tells it: a registry on 127.0.0.1:5000, the images pushed to it, the registry's tags removed
@@ -579,6 +615,7 @@ step "step 05: a database per service" compose/05-database-per-service "$prefix-
 step "step 06: migrations" compose/06-migrations "$prefix-06" step_06
 step "step 07: a local registry" compose/07-local-registry "$prefix-07" step_07
 step "step 08: scaling" compose/08-scaling "$prefix-08" step_08
+step "step 09: auth" compose/09-auth "$prefix-09" step_09
 step_db_files
 step "the whole suite behind the gateway" compose "$prefix-full" step_full
 

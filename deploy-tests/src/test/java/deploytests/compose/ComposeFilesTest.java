@@ -41,7 +41,7 @@ class ComposeFilesTest {
                 "compose/03-chained-services/compose.yaml", "compose/04-one-database/compose.yaml",
                 "compose/05-database-per-service/compose.yaml", "compose/06-migrations/compose.yaml",
                 "compose/07-local-registry/compose.yaml", "compose/07-local-registry/registry/compose.yaml", "compose/08-scaling/compose.yaml",
-                "compose/db.yaml", "compose/db-tools.yaml", "compose/compose.yaml");
+                "compose/09-auth/compose.yaml", "compose/db.yaml", "compose/db-tools.yaml", "compose/compose.yaml");
         assertTrue(found.containsAll(expected), () -> "found only " + found);
     }
 
