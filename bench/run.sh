@@ -36,11 +36,14 @@ ALL_SERVERS=(nginx node-bare node-express
     hello1401 hello1401-aot hello1401-jdk17 hello1401-accesslog
     echo echo-aot echo-jdk17
     hello-chain hello-chain-aot hello-chain-jdk17
-    flask-users users-api users-api-aot users-api-jdk17)
+    flask-users users-api users-api-aot users-api-jdk17 users-api-post users-api-post-auth)
 read -r -a SERVERS <<<"${SERVERS:-${ALL_SERVERS[*]}}"
 # hello-chain is measured as the caller (hello1403 in compose); its upstream, the same jar answering itself, runs on
 # the load core throughout, as compose's hello1402 would.
 CHAIN_UPSTREAM_PORT=28079
+# auth, on the load core, signs the token of the users-api-post-auth row and serves the keys that check it.
+AUTH_PORT=28078
+BENCH_TOKEN=
 PORT_SEQ=28100
 
 say() { printf '==> %s\n' "$*" >&2; }
@@ -115,11 +118,17 @@ server() {
         micronaut-minimal) exec "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar bench/peers/micronaut-minimal/target/micronaut-minimal.jar ;;
         hello-chain) exec env UPSTREAM_URL="http://127.0.0.1:$CHAIN_UPSTREAM_PORT" "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
         users-api) exec env "${USERS_DB[@]}" "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
+        # POST /users: writes open (no AUTH_JWKS_URL), then behind auth's tokens, each checked against its keys.
+        users-api-post) exec env "${USERS_DB[@]}" "$java" "${CONTAINER_HEAP[@]}" -jar users-api/target/users-api.jar ;;
+        users-api-post-auth) exec env "${USERS_DB[@]}" AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/auth/keys" \
+            "$java" "${CONTAINER_HEAP[@]}" -jar users-api/target/users-api.jar ;;
         *) exec "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
     esac
 }
 
 path_of() { case $1 in flask-users | users-api*) echo '/users?size=100' ;; *) echo / ;; esac; }
+# load_args NAME: wrk's extra arguments; the POST rows send a new user per request (the start still waits on GET).
+load_args() { case $1 in users-api-post*) echo "-s bench/load/post-users.lua" ;; esac; }
 
 # start NAME CPU: starts NAME on a fresh port, pinned to CPU, and waits for its first 200; sets PID, URL and FIRST (ms).
 start() {
@@ -145,8 +154,10 @@ measure() {
     say "$name"
     start "$name" "$SERVER_CPU"
     local warmed
-    warmed=$(warm_up "$URL")
-    taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$URL" >"$LOGS/$name.wrk"
+    warmed=$(warm_up "$URL" "$name")
+    # shellcheck disable=SC2046
+    taskset -c "$LOAD_CPU" env BENCH_TOKEN="$(token_for "$name")" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency \
+        $(load_args "$name") "$URL" >"$LOGS/$name.wrk"
     local rss rps p50 p99 errors
     rss=$(rss_mb "$PID")
     stop
@@ -158,12 +169,16 @@ measure() {
     ROWS+=("$name|$rps|$p50|$p99|${STARTS[$name]}|$rss|$warmed")
 }
 
-# warm_up URL: WARMUP-second rounds until two agree within 5 %, at most WARMUP_MAX s; prints the seconds taken.
+token_for() { [ "$1" = users-api-post-auth ] && echo "$BENCH_TOKEN"; }
+
+# warm_up URL NAME: WARMUP-second rounds until two agree within 5 %, at most WARMUP_MAX s; prints the seconds taken.
 # The same rule for every server: a JIT on one shared core needs far longer than node or nginx to settle.
 warm_up() {
-    local url=$1 previous=0 current elapsed=0
+    local url=$1 name=$2 previous=0 current elapsed=0
     while [ "$elapsed" -lt "$WARMUP_MAX" ]; do
-        current=$(taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" | awk '/Requests\/sec/ {printf "%d", $2}')
+        # shellcheck disable=SC2046
+        current=$(taskset -c "$LOAD_CPU" env BENCH_TOKEN="$(token_for "$name")" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" \
+            $(load_args "$name") "$url" | awk '/Requests\/sec/ {printf "%d", $2}')
         elapsed=$((elapsed + WARMUP))
         if [ "$previous" -gt 0 ] && [ $(( (current - previous) * (current - previous) * 400 )) -le $(( previous * previous )) ]; then
             break
@@ -190,7 +205,7 @@ train() {
 
 install_missing
 say "building the jars and the Node peers"
-./mvnw -B -q -pl hello1400,hello1401,echo,hello-chain,users-api,db-migrations -am package -DskipTests
+./mvnw -B -q -pl hello1400,hello1401,echo,hello-chain,users-api,auth,db-migrations -am package -DskipTests
 # The framework floor is no module of the suite: it is built here, with the suite's root POM as its parent.
 ./mvnw -B -q -f bench/peers/micronaut-minimal/pom.xml package -DskipTests
 (cd bench/peers/node-hello && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
@@ -202,6 +217,13 @@ say "hello-chain's upstream, on the load core"
 (taskset -pc "$LOAD_CPU" $BASHPID >/dev/null && PORT=$CHAIN_UPSTREAM_PORT exec "$JAVA25" "${CONTAINER_HEAP[@]}" -jar hello-chain/target/hello-chain.jar) \
     >"$LOGS/chain-upstream.log" 2>&1 &
 until curl -fso /dev/null --max-time 1 "http://127.0.0.1:$CHAIN_UPSTREAM_PORT/"; do sleep 0.1; done
+
+say "auth, on the load core: its embedded DEV ONLY demo account signs the token of users-api-post-auth"
+(taskset -pc "$LOAD_CPU" $BASHPID >/dev/null && PORT=$AUTH_PORT AUTH_TOKEN_TTL=2h exec "$JAVA25" "${CONTAINER_HEAP[@]}" \
+    -jar auth/target/auth.jar) >"$LOGS/auth.log" 2>&1 &
+until curl -fso /dev/null --max-time 1 "http://127.0.0.1:$AUTH_PORT/health/readiness"; do sleep 0.1; done
+BENCH_TOKEN=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"username":"admin","password":"admin-dev-only"}' \
+    "http://127.0.0.1:$AUTH_PORT/auth/login" | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
 
 for name in "${SERVERS[@]}"; do
     [ "${name%-aot}" = "$name" ] || train "${name%-aot}"
