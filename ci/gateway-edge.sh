@@ -70,16 +70,19 @@ edge_headers() {
 }
 
 # throttled GW: a burst of writes (malformed, so nothing is stored) meets 429 problem+json with Retry-After.
+# The 40 go at once: one after another on a slow machine, each can take longer than the bucket needs to refill a
+# request (10 a second), and the burst never outruns it.
 throttled() {
-    local gw=$1 codes=() limited= limited_body=
-    for _ in $(seq 1 40); do
-        fetch "$gw/users" -i -X POST -H 'Content-Type: application/json' -d '{'
-        codes+=("${fetched%% *}")
-        [ -z "$limited" ] && [[ $fetched == 429* ]] && limited=$fetched limited_body=$fetched_body
-    done
-    echo "      40 malformed POSTs at once: $(printf '%s\n' "${codes[@]}" | sort | uniq -c | xargs) (count code)"
-    [ "$limited" = "429 application/problem+json" ] && [[ $limited_body == *"Retry-After: 1"* ]] \
-        && [[ $limited_body == *'"status":429'* ]] || { echo "      first 429: ${limited:-none}"; return 1; }
+    local gw=$1 dir limited
+    dir=$(mktemp -d)
+    curl -sS --no-progress-meter --parallel --parallel-immediate --parallel-max 40 --max-time 10 -i -X POST \
+        -H 'Content-Type: application/json' -d '{' -o "$dir/answer-#1" "$gw/users?burst=[1-40]"
+    echo "      40 malformed POSTs at once: $(head -qn1 "$dir"/answer-* | awk '{ print $2 }' | sort | uniq -c | xargs) (count code)"
+    limited=$(grep -l '^HTTP/[0-9.]* 429' "$dir"/answer-* | head -1)
+    [ -n "$limited" ] && grep -qix 'Content-Type: application/problem+json' <(tr -d '\r' <"$limited") \
+        && grep -qix 'Retry-After: 1' <(tr -d '\r' <"$limited") && grep -q '"status":429' "$limited" \
+        || { echo "      first 429: ${limited:+$(tr -d '\r' <"$limited" | xargs)}${limited:-none}"; rm -rf "$dir"; return 1; }
+    rm -rf "$dir"
 }
 
 # slow_client_cut GW-HOST GW-PORT: a client that never finishes its headers is cut off after about 10 s.
