@@ -155,9 +155,7 @@ measure() {
     start "$name" "$SERVER_CPU"
     local warmed
     warmed=$(warm_up "$URL" "$name")
-    # shellcheck disable=SC2046
-    taskset -c "$LOAD_CPU" env BENCH_TOKEN="$(token_for "$name")" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency \
-        $(load_args "$name") "$URL" >"$LOGS/$name.wrk"
+    load "$name" -d"${DURATION}s" --latency "$URL" >"$LOGS/$name.wrk"
     local rss rps p50 p99 errors
     rss=$(rss_mb "$PID")
     stop
@@ -169,16 +167,21 @@ measure() {
     ROWS+=("$name|$rps|$p50|$p99|${STARTS[$name]}|$rss|$warmed")
 }
 
-token_for() { [ "$1" = users-api-post-auth ] && echo "$BENCH_TOKEN"; }
+# load NAME WRK-ARGS...: wrk on the load core with NAME's script and token (warm-up and measurement alike).
+load() {
+    local name=$1 token=
+    shift
+    [ "$name" = users-api-post-auth ] && token=$BENCH_TOKEN
+    # shellcheck disable=SC2046
+    taskset -c "$LOAD_CPU" env BENCH_TOKEN="$token" wrk -t1 -c"$CONNECTIONS" $(load_args "$name") "$@"
+}
 
 # warm_up URL NAME: WARMUP-second rounds until two agree within 5 %, at most WARMUP_MAX s; prints the seconds taken.
 # The same rule for every server: a JIT on one shared core needs far longer than node or nginx to settle.
 warm_up() {
     local url=$1 name=$2 previous=0 current elapsed=0
     while [ "$elapsed" -lt "$WARMUP_MAX" ]; do
-        # shellcheck disable=SC2046
-        current=$(taskset -c "$LOAD_CPU" env BENCH_TOKEN="$(token_for "$name")" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" \
-            $(load_args "$name") "$url" | awk '/Requests\/sec/ {printf "%d", $2}')
+        current=$(load "$name" -d"${WARMUP}s" "$url" | awk '/Requests\/sec/ {printf "%d", $2}')
         elapsed=$((elapsed + WARMUP))
         if [ "$previous" -gt 0 ] && [ $(( (current - previous) * (current - previous) * 400 )) -le $(( previous * previous )) ]; then
             break
