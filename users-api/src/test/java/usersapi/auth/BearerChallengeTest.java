@@ -15,6 +15,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +72,15 @@ class BearerChallengeTest implements TestPropertyProvider {
     @Test
     void refusesAnExpiredToken() {
         assertInvalid(Tokens.expired(KEY));
+    }
+
+    @Test
+    void refusesATokenItAcceptedBeforeOnceItHasExpired() throws InterruptedException {
+        String token = Tokens.writer(KEY, Duration.ofSeconds(2));
+        assertEquals(HttpStatus.CREATED, client.toBlocking().exchange(newUser().bearerAuth(token), Map.class).getStatus());
+
+        Thread.sleep(3_000);
+        assertInvalid(token);
     }
 
     @Test

@@ -48,6 +48,24 @@ class LastGoodJwksTest {
     }
 
     @Test
+    void refusesATokenItHasAcceptedOnceItsKeyLeavesTheJwks() {
+        ECKey old = Tokens.key("old");
+        ECKey current = Tokens.key("current");
+        String token = Tokens.writer(old);
+        try (JwksStub jwks = JwksStub.serving(old, current); EmbeddedServer server = start(jwks.url());
+             HttpClient client = HttpClient.create(server.getURL())) {
+            assertEquals(HttpStatus.CREATED, create(client, token));
+            assertEquals(HttpStatus.CREATED, create(client, token));
+
+            jwks.publish(current);
+            // A signature already checked is trusted for one cache period, after the key set's own period.
+            pastTheCache();
+            pastTheCache();
+            assertEquals(HttpStatus.UNAUTHORIZED, create(client, token));
+        }
+    }
+
+    @Test
     void refusesARetiredKeyInAFreshServiceFromTheStart() {
         ECKey old = Tokens.key("old");
         ECKey current = Tokens.key("current");

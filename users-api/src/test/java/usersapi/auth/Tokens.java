@@ -40,6 +40,11 @@ final class Tokens {
         return sign(key, claims(ISSUER, List.of(Roles.USERS_WRITE), Instant.now(), Duration.ofMinutes(5)));
     }
 
+    /** With the role users:write, expiring after {@code lifetime}. */
+    static String writer(ECKey key, Duration lifetime) {
+        return sign(key, claims(ISSUER, List.of(Roles.USERS_WRITE), Instant.now(), lifetime));
+    }
+
     static String reader(ECKey key) {
         return sign(key, claims(ISSUER, List.of("users:read"), Instant.now(), Duration.ofMinutes(5)));
     }
