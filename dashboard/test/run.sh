@@ -8,8 +8,8 @@ ROOT=$PWD
 OUT=$ROOT/dashboard/target
 LOGS=$OUT/logs
 JARS=(hello1400/target/hello1400.jar hello1401/target/hello1401.jar hello-chain/target/hello-chain.jar
-    echo/target/echo.jar users-api/target/users-api.jar)
-# Eight JVMs share the runner: small heaps and the quick JIT keep start-up short.
+    echo/target/echo.jar users-api/target/users-api.jar auth/target/auth.jar)
+# Nine JVMs share the runner: small heaps and the quick JIT keep start-up short.
 JAVA_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx160m)
 
 say() { printf '==> %s\n' "$*"; }
@@ -42,7 +42,7 @@ say "npm ci"
 for jar in "${JARS[@]}"; do
     if [ ! -f "$jar" ]; then
         say "building the jars"
-        ./mvnw -B -q -pl hello1400,hello1401,hello-chain,echo,users-api -am package -DskipTests
+        ./mvnw -B -q -pl hello1400,hello1401,hello-chain,echo,users-api,auth -am package -DskipTests
         break
     fi
 done
@@ -64,17 +64,20 @@ trap stop_all EXIT
 # Ports the kernel hands out for port 0 are free right now.
 read -r -a PORTS < <(node -e '
     const net = require("node:net");
-    const servers = Array.from({ length: 10 }, () => net.createServer().listen(0, "127.0.0.1"));
+    const servers = Array.from({ length: 11 }, () => net.createServer().listen(0, "127.0.0.1"));
     Promise.all(servers.map((s) => new Promise((ok) => s.on("listening", ok)))).then(() => {
         console.log(servers.map((s) => s.address().port).join(" "));
         servers.forEach((s) => s.close());
     });')
 P1400=${PORTS[0]} P1401=${PORTS[1]} P1402=${PORTS[2]} P1403=${PORTS[3]} PUSERS=${PORTS[4]}
 PECHO=("${PORTS[5]}" "${PORTS[6]}" "${PORTS[7]}") PECHO_ALL=${PORTS[8]} PGATEWAY=${PORTS[9]}
+PAUTH=${PORTS[10]}
 
+# The embedded databases and a key made at start, whatever the calling shell exports.
 start() {
     local name=$1; shift
-    env MICRONAUT_SERVER_HOST=127.0.0.1 "$@" >"$LOGS/$name.log" 2>&1 &
+    env -u DATABASE_HOST -u REDIS_URI -u AUTH_SIGNING_KEY_FILE -u AUTH_PREVIOUS_KEYS_FILE -u AUTH_ISSUER -u AUTH_JWKS_URL \
+        MICRONAUT_SERVER_HOST=127.0.0.1 "$@" >"$LOGS/$name.log" 2>&1 &
     PIDS[$name]=$!
 }
 
@@ -86,7 +89,9 @@ start hello1403 PORT="$P1403" UPSTREAM_URL="http://127.0.0.1:$P1402" java "${JAV
 for i in 1 2 3; do
     start "echo-$i" PORT="${PECHO[$((i - 1))]}" HOSTNAME="echo-$i" java "${JAVA_OPTS[@]}" -jar echo/target/echo.jar
 done
-start users-api PORT="$PUSERS" java "${JAVA_OPTS[@]}" -jar users-api/target/users-api.jar
+start auth PORT="$PAUTH" java "${JAVA_OPTS[@]}" -jar auth/target/auth.jar
+# Secured writes, as in the suite: users-api checks tokens against the keys of the auth started here.
+start users-api PORT="$PUSERS" AUTH_JWKS_URL="http://127.0.0.1:$PAUTH/auth/keys" java "${JAVA_OPTS[@]}" -jar users-api/target/users-api.jar
 
 # Bounded: a service that dies or never gets ready fails the run with its log.
 wait_ready() {
@@ -101,7 +106,7 @@ wait_ready() {
 }
 wait_ready hello1400 "http://127.0.0.1:$P1400/"
 for name in hello1401:$P1401 hello1402:$P1402 hello1403:$P1403 echo-1:${PECHO[0]} echo-2:${PECHO[1]} \
-    echo-3:${PECHO[2]} users-api:$PUSERS; do
+    echo-3:${PECHO[2]} users-api:$PUSERS auth:$PAUTH; do
     wait_ready "${name%%:*}" "http://127.0.0.1:${name##*:}/health/readiness"
 done
 
@@ -109,9 +114,9 @@ say "starting the gateway on 127.0.0.1:$PGATEWAY"
 # The same template compose mounts into the nginx image, rendered the same way (envsubst, named variables only).
 # Every upstream here is an address, so the resolver is never asked.
 NGINX_LOCAL_RESOLVERS=127.0.0.1 HELLO1400_UPSTREAM=127.0.0.1:$P1400 HELLO1401_UPSTREAM=127.0.0.1:$P1401 CHAIN_UPSTREAM=127.0.0.1:$P1403 \
-ECHO_UPSTREAM=127.0.0.1:$PECHO_ALL USERS_UPSTREAM=127.0.0.1:$PUSERS NGINX_PORT=127.0.0.1:$PGATEWAY \
+ECHO_UPSTREAM=127.0.0.1:$PECHO_ALL USERS_UPSTREAM=127.0.0.1:$PUSERS AUTH_UPSTREAM=127.0.0.1:$PAUTH NGINX_PORT=127.0.0.1:$PGATEWAY \
 DASHBOARD_ROOT=$ROOT/dashboard/public GATEWAY_WRITE_RATE=10r/s GATEWAY_WRITE_BURST=20 \
-envsubst '${NGINX_PORT} ${NGINX_LOCAL_RESOLVERS} ${DASHBOARD_ROOT} ${HELLO1400_UPSTREAM} ${HELLO1401_UPSTREAM} ${CHAIN_UPSTREAM} ${ECHO_UPSTREAM} ${USERS_UPSTREAM} ${GATEWAY_WRITE_RATE} ${GATEWAY_WRITE_BURST}' \
+envsubst '${NGINX_PORT} ${NGINX_LOCAL_RESOLVERS} ${DASHBOARD_ROOT} ${HELLO1400_UPSTREAM} ${HELLO1401_UPSTREAM} ${CHAIN_UPSTREAM} ${ECHO_UPSTREAM} ${USERS_UPSTREAM} ${AUTH_UPSTREAM} ${GATEWAY_WRITE_RATE} ${GATEWAY_WRITE_BURST}' \
     <gateway/templates/default.conf.template >"$WORK/gateway.conf"
 cat >"$WORK/nginx.conf" <<EOF
 daemon off;
@@ -147,7 +152,7 @@ wait_ready gateway "http://127.0.0.1:$PGATEWAY/healthz"
 
 say "running the browser tests"
 status=0
-GATEWAY_URL=http://127.0.0.1:$PGATEWAY USERS_API_PID=${PIDS[users-api]} HELLO1402_PID=${PIDS[hello1402]} \
+GATEWAY_URL=http://127.0.0.1:$PGATEWAY USERS_API_PID=${PIDS[users-api]} HELLO1402_PID=${PIDS[hello1402]} AUTH_PID=${PIDS[auth]} \
     node --test --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$OUT/results.tap" dashboard/test/dashboard.test.mjs || status=$?
 

@@ -20,6 +20,6 @@ export function showError(box, message) {
   box.hidden = !message;
 }
 
-export function time() {
-  return new Date().toLocaleTimeString([], { hour12: false });
+export function time(date = new Date()) {
+  return date.toLocaleTimeString([], { hour12: false });
 }

@@ -13,6 +13,7 @@ const SERVICES = [
   { name: 'echo', path: '/echo/health/readiness' },
   { name: 'users-api', path: '/users-api/health/readiness' },
   { name: 'users-db', path: '/users-api/health/database' },
+  { name: 'auth', path: '/auth/health/readiness' },
 ];
 
 export function startHealth(section) {

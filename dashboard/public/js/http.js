@@ -2,9 +2,9 @@
 
 const TIMEOUT_MS = 5000;
 
-/** Resolves to { ok, status, data, ms, error }; status 0 means no HTTP answer at all. */
-export async function call(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json' };
+/** Resolves to { ok, status, data, headers, ms, error }; status 0 means no HTTP answer at all. */
+export async function call(path, { method = 'GET', body, headers: extra = {} } = {}) {
+  const headers = { Accept: 'application/json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const started = performance.now();
   try {
@@ -17,7 +17,8 @@ export async function call(path, { method = 'GET', body } = {}) {
     });
     const text = await response.text();
     const json = (response.headers.get('Content-Type') ?? '').includes('json');
-    return { ok: response.ok, status: response.status, data: json ? parse(text) : text, ms: elapsed(started) };
+    const data = json ? parse(text) : text;
+    return { ok: response.ok, status: response.status, data, headers: response.headers, ms: elapsed(started) };
   } catch (e) {
     const error = e.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : 'the gateway is unreachable';
     return { ok: false, status: 0, data: null, ms: elapsed(started), error };

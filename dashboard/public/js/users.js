@@ -1,6 +1,8 @@
 import { call, describe } from './http.js';
 import { el, showError } from './dom.js';
 import { fieldErrors } from './problem.js';
+import { whyRefused } from './refusal.js';
+import { authorization } from './session.js';
 
 const PAGE_SIZE = 5;
 
@@ -43,10 +45,11 @@ export function startUsers(section) {
     remove.setAttribute('aria-label', `Delete ${user.email}`);
     remove.addEventListener('click', async () => {
       remove.disabled = true;
-      const result = await call(`/users/${encodeURIComponent(user.id)}`, { method: 'DELETE' });
+      const headers = authorization();
+      const result = await call(`/users/${encodeURIComponent(user.id)}`, { method: 'DELETE', headers });
       if (!result.ok) {
         remove.disabled = false;
-        showError(error, `Cannot delete ${user.email}: ${describe(result)}`);
+        showError(error, `Cannot delete ${user.email}: ${whyRefused(result, 'Authorization' in headers)}`);
         return;
       }
       await load();
@@ -60,7 +63,8 @@ export function startUsers(section) {
     const user = { name: form.elements.name.value.trim(), email: form.elements.email.value.trim() };
     showFieldErrors(form, {});
     status.textContent = 'adding…';
-    const result = await call('/users', { method: 'POST', body: user });
+    const headers = authorization();
+    const result = await call('/users', { method: 'POST', body: user, headers });
     if (result.ok) {
       form.reset();
       // Announce only once the list has been reloaded, so what the status says is on screen.
@@ -70,7 +74,8 @@ export function startUsers(section) {
     }
     const errors = fieldErrors(result);
     showFieldErrors(form, errors);
-    status.textContent = Object.keys(errors).length > 0 ? '' : `Not added: ${describe(result)}`;
+    const refused = `Not added: ${whyRefused(result, 'Authorization' in headers)}`;
+    status.textContent = Object.keys(errors).length > 0 ? '' : refused;
   });
 
   previous.addEventListener('click', () => { page = Math.max(0, page - 1); load(); });
