@@ -27,17 +27,29 @@ get() {
     return 1
 }
 
-# users_crud GATEWAY NAME EMAIL: create a user through the gateway, find it in the list, get it, delete it, then 404.
+# sign_in GATEWAY: the DEV ONLY demo account's token, from auth through the gateway; empty when the login fails.
+sign_in() {
+    get "$1/auth/login" -X POST -H 'Content-Type: application/json' -d '{"username":"admin","password":"admin-dev-only"}' \
+        | jq -r '.access_token // empty'
+}
+
+# users_crud GATEWAY NAME EMAIL TOKEN: a write without the token is refused; with it, create a user through the
+# gateway, find it in the list, get it, delete it, then 404.
 users_crud() {
-    local gw=$1 body id
-    body=$(get "$gw/users" -X POST -H 'Content-Type: application/json' -d "{\"name\":\"$2\",\"email\":\"$3\"}")
+    local gw=$1 token=$4 body id
+    check "gateway POST /users without a token answers 401" \
+        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+            -d "{\"name\":\"$2\",\"email\":\"$3\"}" "$gw/users")" 401
+    body=$(get "$gw/users" -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d "{\"name\":\"$2\",\"email\":\"$3\"}")
     id=$(jq -r '.id // empty' <<<"$body" 2>/dev/null)
-    check "gateway POST /users creates a user" matches "$id" '^[0-9]+$'
+    check "gateway POST /users with the token creates a user" matches "$id" '^[0-9]+$'
     check "gateway GET /users lists it" \
         equals "$(get "$gw/users?size=100" | jq -r --argjson id "${id:-0}" '[.[] | select(.id == $id)] | length')" 1
     check "gateway GET /users/$id returns it" equals "$(get "$gw/users/$id" | jq -r .email)" "$3"
-    check "gateway DELETE /users/$id answers 204" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE "$gw/users/$id")" 204
+    check "gateway DELETE /users/$id without the token answers 401" \
+        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE "$gw/users/$id")" 401
+    check "gateway DELETE /users/$id with the token answers 204" \
+        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE -H "Authorization: Bearer $token" "$gw/users/$id")" 204
     check "gateway GET /users/$id then answers 404" \
         equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "$gw/users/$id")" 404
 }

@@ -115,7 +115,7 @@ teardown() {
     for entry in "${projects[@]}"; do down "${entry%%|*}" "${entry#*|}" -v; done
     [ ${#registry_tags[@]} -gt 0 ] && "$engine" rmi "${registry_tags[@]}" >/dev/null 2>&1
     [ -n "$db_files_up" ] && in_step compose - -f db.yaml -f db-tools.yaml down -v --remove-orphans >/dev/null 2>&1
-    rm -f "$signing_key"
+    rm -f "$signing_key" "$suite_signing_key"
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -446,12 +446,17 @@ migrated_first() {
         && [ "$(epoch_ns "$job" FinishedAt)" -le "$(epoch_ns "$service" StartedAt)" ]
 }
 
+suite_signing_key=$root/compose/signing.jwk
 step_full() {
-    local dir=$1 project=$2 gw=http://127.0.0.1:$gateway_port body hosts
+    local dir=$1 project=$2 gw=http://127.0.0.1:$gateway_port body hosts token
+    check "full suite: docker compose run --rm -T new-signing-key > signing.jwk" \
+        eval 'in_step "$dir" "$project" run --rm -T new-signing-key >"$suite_signing_key" 2>"/tmp/$prefix-job.log"' \
+        || { tail -20 "/tmp/$prefix-job.log"; return; }
     check "full suite comes up (no .env: the dev-only defaults)" up "$dir" "$project" \
         && check "full suite healthy" wait_healthy "$dir" "$project" || return
     check "migrate-users completed before users-api started" migrated_first "$dir" "$project" migrate-users users-api
     check "migrate-chain completed before hello1403 started" migrated_first "$dir" "$project" migrate-chain hello1403
+    check "migrate-auth completed before auth started" migrated_first "$dir" "$project" migrate-auth auth
     check "gateway /hello answers hello world" equals "$(get "$gw/hello")" "hello world"
     check "gateway /hello1400 answers hello world" equals "$(get "$gw/hello1400")" "hello world"
     body=$(get "$gw/chain")
@@ -459,13 +464,23 @@ step_full() {
     check "gateway / serves the dashboard" matches "$(get "$gw/")" '<title>java-cluster dashboard'
     check "gateway /users-api/health/readiness answers UP" matches "$(get "$gw/users-api/health/readiness")" '"status" *: *"UP"'
 
-    users_crud "$gw" "Smoke Test" smoke-test@example.com
+    check "gateway /auth/health/readiness answers UP" matches "$(get "$gw/auth/health/readiness")" '"status" *: *"UP"'
+    check "gateway POST /auth/login with a wrong password answers 401" \
+        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+            -d '{"username":"admin","password":"wrong"}' "$gw/auth/login")" 401
+    token=$(sign_in "$gw")
+    check "gateway POST /auth/login signs admin in, with the key of signing.jwk" \
+        equals "$(jq -rR 'split(".")[0] | gsub("-"; "+") | gsub("_"; "/") | @base64d | fromjson | .kid' <<<"$token" 2>/dev/null)" \
+            "$(jq -r .kid "$suite_signing_key")"
+    check "gateway GET /auth/keys serves that key's public half only" \
+        equals "$(get "$gw/auth/keys" | jq -c '[.keys[] | {kid, d}]')" "[{\"kid\":\"$(jq -r .kid "$suite_signing_key")\",\"d\":null}]"
+    users_crud "$gw" "Smoke Test" smoke-test@example.com "$token"
 
     hosts=$(for _ in $(seq 1 30); do get "$gw/echo" -H 'Accept: application/json' | jq -r .host; done | sort -u | grep -c .)
     check "gateway: 30 calls to /echo show 3 host names" equals "$hosts" 3
 
     gateway_edge "$gw"
-    junk_through_gateway "$gw"
+    junk_through_gateway "$gw" "$token"
     check "hello1400 stopped" silent in_step "$dir" "$project" stop hello1400 \
         && check "edge: /hello1400 then answers the gateway's own 502 or 504 as application/problem+json" \
             gateway_unreachable "$gw" /hello1400
@@ -482,10 +497,11 @@ step_full() {
     restart_under_load "$dir" "$project" "$gw"
 }
 
-# junk_through_gateway GW: users-api's junk corpus, as the gateway passes it on: no 500, every answer problem+json.
+# junk_through_gateway GW TOKEN: users-api's junk corpus with a writer's token, as the gateway passes it on: no 500,
+# every answer problem+json.
 junk_through_gateway() {
     local out summary
-    out=$("$root/ci/junk-corpus.sh" "$1") || printf '%s\n' "$out" | head -20 | sed 's/^/      /'
+    out=$(JUNK_TOKEN=$2 "$root/ci/junk-corpus.sh" "$1") || printf '%s\n' "$out" | head -20 | sed 's/^/      /'
     summary=$(tail -1 <<<"$out")
     check "junk corpus through the gateway: $summary" matches "$summary" '^[0-9]+ requests, 0 answers of 500, 0 not problem\+json$'
     reliability_figures+=("junk corpus through the gateway: $summary")
@@ -526,15 +542,19 @@ unreachable() { ! reaches "$@"; }
 # only for the services it routes to.
 isolated() {
     local dir=$1 project=$2 target
-    for target in users-db:3306 chain-db:5432 redis:6379 hello1402:1402; do
+    for target in users-db:3306 chain-db:5432 auth-db:5432 redis:6379 hello1402:1402; do
         check "the gateway cannot open $target" unreachable "$dir" "$project" gateway "${target%:*}" "${target#*:}"
     done
-    for target in hello1400:1400 hello1401:1401 hello1403:1403 echo:1404 users-api:1405; do
+    for target in hello1400:1400 hello1401:1401 hello1403:1403 echo:1404 users-api:1405 auth:1406; do
         check "the gateway opens $target" reaches "$dir" "$project" gateway "${target%:*}" "${target#*:}"
     done
     check "users-api opens users-db:3306" reaches "$dir" "$project" users-api users-db 3306
     check "users-api opens redis:6379" reaches "$dir" "$project" users-api redis 6379
     check "users-api cannot open chain-db:5432" unreachable "$dir" "$project" users-api chain-db 5432
+    check "users-api opens auth:1406 (its keys)" reaches "$dir" "$project" users-api auth 1406
+    check "users-api cannot open auth-db:5432" unreachable "$dir" "$project" users-api auth-db 5432
+    check "auth opens auth-db:5432" reaches "$dir" "$project" auth auth-db 5432
+    check "auth cannot open users-db:3306" unreachable "$dir" "$project" auth users-db 3306
     check "hello1403 opens chain-db:5432" reaches "$dir" "$project" hello1403 chain-db 5432
     check "hello1403 opens hello1402:1402" reaches "$dir" "$project" hello1403 hello1402 1402
     check "hello1403 cannot open users-db:3306" unreachable "$dir" "$project" hello1403 users-db 3306

@@ -5,10 +5,10 @@
 # gateway prefix.
 edge_service_paths=(
     "" / health health/liveness health/readiness health/database prometheus calls version
-    openapi/hello1401-1.yml openapi/hello-chain-1.yml openapi/echo-1.yml openapi/users-api-1.yml
-    users users/1 anything/else
+    openapi/hello1401-1.yml openapi/hello-chain-1.yml openapi/echo-1.yml openapi/users-api-1.yml openapi/auth-1.yml
+    users users/1 login keys auth/login auth/keys anything/else
 )
-edge_prefixes=(hello hello1400 chain echo users-api users)
+edge_prefixes=(hello hello1400 chain echo users-api users auth)
 
 # intended PATH: the routes gateway/README.md lists as public; everything else must be the gateway's 404.
 intended() {
@@ -23,6 +23,7 @@ intended() {
         /users-api/health/readiness | /users-api/health/liveness | /users-api/health/database) return 0 ;;
         # users-api owns /users and /users/{id}; it answers for them, its own 404 included.
         /users | /users/*[!/]*) [[ $1 =~ ^/users(/[^/]+)?$ ]] ;;
+        /auth/login | /auth/keys | /auth/health/readiness) return 0 ;;
         *) return 1 ;;
     esac
 }

@@ -7,7 +7,8 @@
 #                                               ci/junk-corpus.sh http://127.0.0.1:1405   (users-api itself)
 # Needs bash, curl and jq. Requests go to BASE_URL only, one at a time, each bounded by JUNK_MAX_TIME seconds
 # (default 10). Writes pause JUNK_WRITE_PAUSE seconds (default 0.15) so the gateway's write limit (10 r/s)
-# lets them through to users-api; a 429 would still pass, as a 4xx problem+json.
+# lets them through to users-api; a 429 would still pass, as a 4xx problem+json. With JUNK_TOKEN set, every request
+# carries it as a bearer token, so users-api that requires one for writes parses their bodies instead of answering 401.
 # Prints "N requests, M answers of 500, K not problem+json", with one line per failing request before it, and
 # exits 1 when M or K is not 0, 2 on a wrong command line. Every request is malformed or names no row, so the
 # users table is left as it was (users-api's JunkInputTest proves that to the byte).
@@ -21,6 +22,8 @@ base=$1
 corpus="$(cd "$(dirname "$0")/.." && pwd)/users-api/src/test/resources/junk/corpus.jsonl"
 max_time=${JUNK_MAX_TIME:-10}
 write_pause=${JUNK_WRITE_PAUSE:-0.15}
+auth=()
+[ -n "${JUNK_TOKEN:-}" ] && auth=(-H "Authorization: Bearer $JUNK_TOKEN")
 for tool in curl jq; do
     command -v "$tool" >/dev/null || { echo "$0: $tool is required" >&2; exit 2; }
 done
@@ -40,7 +43,7 @@ while IFS= read -r line; do
     fi
     # curl would add its own Content-Type (form) and Expect headers; an empty header value removes them.
     args=(-sS -g -o "$work/answer" -D "$work/headers" -w '%{http_code}' --max-time "$max_time" --connect-timeout 5
-          -X "$method" -H 'Expect:' -H "Content-Type:${content_type:+ $content_type}")
+          -X "$method" -H 'Expect:' -H "Content-Type:${content_type:+ $content_type}" "${auth[@]}")
     if [ -s "$work/body" ]; then
         args+=(--data-binary "@$work/body")
     fi

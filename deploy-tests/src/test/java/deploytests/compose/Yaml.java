@@ -16,6 +16,8 @@ final class Yaml {
     static JsonNode read(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        // compose.yaml's anchors are used more than SnakeYAML's default of 50 aliases allows; compose sets no limit.
+        options.setMaxAliasesForCollections(500);
         Object document = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options)).load(text);
         return JSON.valueToTree(document);
     }

@@ -38,7 +38,10 @@ final class ComposeCalls {
     /** Anchors, aliases and merge keys resolved, as compose reads YAML. */
     static JsonNode load(Path file) {
         try {
-            return JSON.valueToTree(new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file)));
+            LoaderOptions options = new LoaderOptions();
+            // compose.yaml's anchors are used more than SnakeYAML's default of 50 aliases allows; compose sets no limit.
+            options.setMaxAliasesForCollections(500);
+            return JSON.valueToTree(new Yaml(new SafeConstructor(options)).load(Files.readString(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -82,7 +82,7 @@ class ObservabilityChecksTest {
 
     @Test
     void scrapesEveryMicronautServiceOfTheSuite() {
-        assertEquals(List.of("hello1401", "hello1402", "hello1403", "echo", "users-api"),
+        assertEquals(List.of("hello1401", "hello1402", "hello1403", "echo", "users-api", "auth"),
                 REAL.prometheus().path("scrape_configs").findValuesAsText("job_name"));
     }
 

@@ -51,6 +51,8 @@ record Suite(Path root, JsonNode compose, JsonNode prometheus, JsonNode datasour
     static JsonNode yaml(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        // compose.yaml's anchors are used more than SnakeYAML's default of 50 aliases allows; compose sets no limit.
+        options.setMaxAliasesForCollections(500);
         return JSON.valueToTree(new Yaml(new SafeConstructor(options)).load(text));
     }
 
