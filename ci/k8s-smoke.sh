@@ -28,6 +28,8 @@
 #     host's, which answer NXDOMAIN for every Service name), the namespace's search domains, ndots:5.
 #   - Secret -> `podman secret create NAME` with its data map as JSON, the form podman 4.3's secretKeyRef reads
 #     (4.3's own `kind: Secret` play stores YAML, which that reader rejects as "not valid JSON").
+#   - a secret volume -> hostPath to a directory of the Secret's keys as files (mode defaultMode, group fsGroup and
+#     group-readable, as a kubelet writes them); the Secrets are podman's in the JSON form above, not its own kind.
 #   - emptyDir -> hostPath to a fresh directory per pod, mode 0777, group fsGroup + setgid, as a kubelet makes an
 #     emptyDir (podman 4.3 makes every emptyDir a named volume called after the volume name, "tmp" or "run",
 #     shared by all pods and owned as its first copy-up found: the databases then cannot create their sockets).
@@ -394,7 +396,7 @@ assert_containers() {
 pods_of() { awk -F'\t' -v w="$1" '$4 == w { print $2 }' "$work/plan.tsv"; }
 
 assert_gateway() {
-    local gw=http://127.0.0.1:$gateway_port body hosts echo_pods users gateway_pod
+    local gw=http://127.0.0.1:$gateway_port body hosts echo_pods users gateway_pod token
     gateway_pod=$(pods_of Deployment/gateway | head -1)
     # nginx asks every nameserver of resolv.conf in turn: one that knows no Service would fail every other lookup.
     check "the gateway's resolv.conf names the network's DNS server alone, with the namespace's search domains" \
@@ -406,12 +408,20 @@ assert_gateway() {
     check "gateway /chain: hello1403's pod calls http://hello1402:1402, hello1402's pod answers" matches "$body" \
         "hop 1: [^ ]+ on $(pods_of Deployment/hello1403):1403 -> http://hello1402:1402 .*hop 2: [^ ]+ on $(pods_of Deployment/hello1402):1402: hello world"
     check "gateway /users-api/health/readiness answers UP" matches "$(get "$gw/users-api/health/readiness")" '"status" *: *"UP"'
+    check "gateway /auth/health/readiness answers UP" matches "$(get "$gw/auth/health/readiness")" '"status" *: *"UP"'
 
     users=$(get "$gw/users?size=100" | jq -r '[.[].email | select(. == "ada@example.com" or . == "grace@example.com"
         or . == "alan@example.com")] | sort | join(" ")')
     check "gateway /users lists the demo users (migrate ran with the demo context)" \
         equals "$users" "ada@example.com alan@example.com grace@example.com"
-    users_crud "$gw" "K8s Smoke" k8s-smoke@example.com
+    token=$(sign_in "$gw")
+    check "gateway POST /auth/login signs the DEV ONLY demo account in (migrate ran with the demo context)" \
+        matches "$token" '^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$'
+    # shellcheck disable=SC2016
+    check "... signed with the key auth reads from its Secret volume (AUTH_SIGNING_KEY_FILE)" \
+        equals "$(jq -rR 'split(".")[0] | gsub("-"; "+") | gsub("_"; "/") | @base64d | fromjson | .kid' <<<"$token" 2>/dev/null)" \
+            "$(podman exec "$(pods_of Deployment/auth | head -1)-app" sh -c 'cat "$AUTH_SIGNING_KEY_FILE"' | jq -r .kid)"
+    users_crud "$gw" "K8s Smoke" k8s-smoke@example.com "$token"
 
     hosts=$(for _ in $(seq 1 30); do get "$gw/echo" -H 'Accept: application/json' | jq -r .host; done | sort -u | xargs)
     echo_pods=$(pods_of Deployment/echo | sort | xargs)

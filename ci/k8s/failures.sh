@@ -121,11 +121,12 @@ status_within() {
 }
 
 database_outage() {
-    local gw=http://127.0.0.1:$gateway_port users_api id db probe
+    local gw=http://127.0.0.1:$gateway_port users_api id db probe bearer
     users_api=$(pods_of Deployment/users-api | head -1)
     db=$(users_db)
     log "the database stopped, then started again"
-    id=$(get "$gw/users" -X POST -H 'Content-Type: application/json' -d '{"name":"Outage","email":"outage@example.com"}' | jq -r .id)
+    bearer="Authorization: Bearer $(sign_in "$gw")"
+    id=$(get "$gw/users" -X POST -H 'Content-Type: application/json' -H "$bearer" -d '{"name":"Outage","email":"outage@example.com"}' | jq -r .id)
     # A read before the outage: Redis caches it.
     check "GET /users/$id before the outage" equals "$(get "$gw/users/$id" | jq -r .email)" outage@example.com
     check "a second container holds users-db's pod while its database is down" quiet podman run -d --pod "${db%-app}" \
@@ -133,7 +134,7 @@ database_outage() {
     # podman's complaint that it has no systemd to stop the healthcheck timer with is dropped.
     check "podman stop $db" quiet podman stop -t 10 "$db" 2>/dev/null
     check "POST /users answers 503 problem+json within 2 s through the gateway (not its 502)" \
-        equals "$(status_within "$gw/users" 2 -X POST -H 'Content-Type: application/json' -d '{"name":"X","email":"x@example.com"}')" \
+        equals "$(status_within "$gw/users" 2 -X POST -H 'Content-Type: application/json' -H "$bearer" -d '{"name":"X","email":"x@example.com"}')" \
         "503 application/problem+json"
     check "... with users-api's own problem (status 503, database unavailable)" \
         equals "$(jq -r '"\(.status) \(.detail)"' "$work/body")" "503 database unavailable, try again later"
@@ -150,5 +151,5 @@ database_outage() {
         until_true 90 eval '[ "$(curl -s -o /dev/null --max-time 5 -w "%{http_code}" "$gw/users?page=9")" = 200 ]'
     check "/users-api/health/database answers UP" matches "$(get "$gw/users-api/health/database")" '"status" *: *"UP"'
     check "DELETE /users/$id after the outage answers 204" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE "$gw/users/$id")" 204
+        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE -H "$bearer" "$gw/users/$id")" 204
 }

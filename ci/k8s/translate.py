@@ -31,6 +31,11 @@ The translations (each also listed in ci/k8s-smoke.sh's header):
   emptyDir                 -> hostPath <emptydir-root>/<pod>/<volume>, made as a kubelet makes an emptyDir (0777,
                               group fsGroup + setgid); podman 4.3's emptyDir is one named volume per volume name
                               ("tmp", "run"), shared by every pod and owned as its first copy-up found
+  secret volume            -> hostPath <emptydir-root>/<pod>/<volume>: the Secret's keys (or its items) as files,
+                              mode defaultMode (0644), group fsGroup and group-readable, as a kubelet writes them; the
+                              secrets here are stored in the JSON form secretKeyRef reads (above), not podman's own.
+                              A kubelet's is a tmpfs of symlinks that it updates when the Secret changes; these are
+                              plain files written once, which is all a pod that reads its key at start can tell
   containers' ports        -> dropped, but the published one: podman 4.3 publishes every containerPort on the host
                               (0.0.0.0, hostPort = containerPort); in Kubernetes a containerPort publishes nothing
   type: NodePort Service   -> hostIP 127.0.0.1, hostPort nodePort on the target port of the first pod it picks
@@ -45,7 +50,8 @@ The translations (each also listed in ci/k8s-smoke.sh's header):
                               Always, a migrate that exited 0 starts again and kube play fails removing it) and
                               podman's "always" init type, which keeps the exited init container inspectable
 Ordering: a pod's level is one more than the highest level among the pods behind the Services its env names
-(host names in the values, after ConfigMap and Secret resolution); the script plays level by level and waits for
+(host names in the values, after ConfigMap and Secret resolution; a value that is only a name counts in a *_HOST
+variable alone); the script plays level by level and waits for
 readiness in between, which stands in for Kubernetes restarting a container until what it needs answers.
 Helm hooks (the helm.sh/hook annotation) order above that, as `helm install --wait` then `helm test` run them:
 pre-install pods, the release's own pods, post-install pods, then test pods. Hook-delete policies are not
@@ -232,6 +238,9 @@ def main():
                         e["value"] = value
                 for name, value, source in resolved:
                     for svc in service_names:
+                        # A bare name is a host only in a *_HOST variable: auth-db's POSTGRES_DB=auth names no Service.
+                        if value == svc and not name.endswith("HOST"):
+                            continue
                         if re.search(r"(^|[/@:=\s])%s(:\d+|$|/|\.)" % re.escape(svc), value):
                             names_in_env.add(svc)
                     if source:
@@ -304,6 +313,8 @@ def main():
                     os.chmod(path, 0o2777)
                 del v["emptyDir"]
                 v["hostPath"] = {"path": path, "type": "Directory"}
+            elif "secret" in v:
+                write_secret_volume(v, secrets, os.path.join(args.emptydir_root, pod, v["name"]), pod_sc.get("fsGroup"))
         # The resolv.conf a kubelet writes for dnsPolicy ClusterFirst: the cluster's DNS server alone (see the docstring).
         if spec.get("dnsPolicy", "ClusterFirst") == "ClusterFirst":
             spec["dnsPolicy"] = "None"
@@ -367,6 +378,36 @@ def main():
             f.write("%s %s\n" % (kind, ",".join(d["metadata"]["name"] for d in by_kind[kind])))
         for d in skipped_hooks:
             f.write("%s %s (a %s hook only)\n" % (d["kind"], d["metadata"]["name"], d["metadata"]["annotations"]["helm.sh/hook"]))
+
+
+def write_secret_volume(volume, secrets, path, fs_group):
+    """A Secret volume as a kubelet fills it, made a hostPath directory (see the docstring)."""
+    source = volume.pop("secret")
+    secret = secrets.get(source["secretName"])
+    if secret is None:
+        if source.get("optional"):
+            secret = {}
+        else:
+            sys.exit("volume %s names Secret %s, which the rendering does not have" % (volume["name"], source["secretName"]))
+    data = {k: base64.b64decode(v) for k, v in secret.get("data", {}).items()}
+    data.update({k: v.encode() for k, v in secret.get("stringData", {}).items()})
+    items = source.get("items") or [{"key": k, "path": k} for k in sorted(data)]
+    os.makedirs(path, exist_ok=True)
+    for item in items:
+        if item["key"] not in data:
+            sys.exit("volume %s: Secret %s has no key %s" % (volume["name"], source["secretName"], item["key"]))
+        file = os.path.join(path, item["path"])
+        os.makedirs(os.path.dirname(file), exist_ok=True)
+        with open(file, "wb") as f:
+            f.write(data[item["key"]])
+        mode = item.get("mode", source.get("defaultMode", 0o644))
+        if fs_group is not None:
+            # A kubelet hands the files to fsGroup and makes them group-readable, whatever the mode.
+            os.chown(file, -1, fs_group)
+            mode |= 0o440
+        os.chmod(file, mode)
+    os.chmod(path, 0o755)
+    volume["hostPath"] = {"path": path, "type": "Directory"}
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 {{/*
-Connection settings of the two databases. Call with (dict "root" $ "db" "usersDb" "server" "users-db").
+Connection settings of the databases. Call with (dict "root" $ "db" "usersDb" "server" "users-db").
 Impossible combinations fail here, so every template that needs a database reports them.
 */}}
 {{- define "java-cluster.dbHost" -}}
@@ -74,8 +74,9 @@ DATABASE_* variables read from a ConfigMap and the password Secret. Call with (d
 {{- end }}
 
 {{/*
-pg_isready over TCP for the in-cluster chain database's probes.
+pg_isready over TCP for an in-cluster PostgreSQL's probes. Call with (dict "root" $ "db" "chainDb").
 */}}
 {{- define "java-cluster.pgIsReady" -}}
-{{ list "pg_isready" "--host=127.0.0.1" (printf "--dbname=%s" .Values.chainDb.name) (printf "--username=%s" .Values.chainDb.user) | toJson }}
+{{- $db := index .root.Values .db }}
+{{- list "pg_isready" "--host=127.0.0.1" (printf "--dbname=%s" $db.name) (printf "--username=%s" $db.user) | toJson }}
 {{- end }}

@@ -1,6 +1,7 @@
 {{/*
 Deployment of one suite service, the same shape as k8s/base. Call with
-(dict "root" $ "name" "hello1401" "module" "hello1401" "values" .Values.hello1401 "env" "<template or empty>" "tcp" false).
+(dict "root" $ "name" "hello1401" "module" "hello1401" "values" .Values.hello1401 "env" "<template or empty>" "tcp" false);
+optional "mounts" and "volumes" name templates rendering the service's own volumeMounts and volumes beside /tmp's.
 */}}
 {{- define "java-cluster.deployment" -}}
 {{- $v := .values -}}
@@ -116,11 +117,17 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- with .mounts }}
+            {{- include . $.root | nindent 12 }}
+            {{- end }}
       # The JVM writes its perf data (and Netty its native libraries) under /tmp; the root filesystem stays read-only.
       volumes:
         - name: tmp
           emptyDir:
             sizeLimit: 64Mi
+        {{- with .volumes }}
+        {{- include . $.root | nindent 8 }}
+        {{- end }}
 {{- end }}
 
 {{/*

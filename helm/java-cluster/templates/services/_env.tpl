@@ -11,10 +11,16 @@ hello1403's own variables: its upstream and the chain database it records calls 
 {{- end }}
 
 {{/*
-users-api's own variables: its database and, when the cache is on, Redis.
+users-api's own variables: its database, when the cache is on Redis, and auth's keys, which make writes need a token.
 */}}
 {{- define "java-cluster.usersApiEnv" -}}
+{{- if not .Values.auth.enabled }}
+{{- fail "users-api checks write tokens against auth's keys (AUTH_JWKS_URL): set auth.enabled=true, or usersApi.enabled=false" }}
+{{- end -}}
 {{ include "java-cluster.dbEnvFrom" (dict "config" "db-config" "secret" (include "java-cluster.dbSecret" (dict "root" . "db" "usersDb" "server" "users-db"))) }}
+# Set, so POST and DELETE /users need a token from auth with the role users:write.
+- name: AUTH_JWKS_URL
+  value: http://auth:{{ .Values.auth.port }}/auth/keys
 {{- if .Values.usersApi.redis.existingSecret }}
 {{- if not .Values.redis.enabled }}
 {{- fail "usersApi.redis.existingSecret gives users-api a cache: set redis.enabled=true, or leave the Secret empty" }}

@@ -1,5 +1,6 @@
 {{/*
 The gateway's upstreams: its template's variable, the Service it names, and that service's values key.
+ownPolicy: users-api calls that service too, so its ingress policy is in service-to-service-networkpolicy.yaml.
 */}}
 {{- define "java-cluster.gatewayUpstreams" -}}
 HELLO1400_UPSTREAM: {name: hello1400, key: hello1400}
@@ -7,6 +8,7 @@ HELLO1401_UPSTREAM: {name: hello1401, key: hello1401}
 CHAIN_UPSTREAM: {name: hello1403, key: hello1403}
 ECHO_UPSTREAM: {name: echo, key: echo}
 USERS_UPSTREAM: {name: users-api, key: usersApi}
+AUTH_UPSTREAM: {name: auth, key: auth, ownPolicy: true}
 {{- end }}
 
 {{/*

@@ -15,11 +15,16 @@ import deploytests.k8s.PodSecurityChecks;
 import deploytests.k8s.RolloutChecks;
 import deploytests.k8s.StopTimes;
 import io.fabric8.kubernetes.api.model.Secret;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
@@ -33,6 +38,7 @@ class ChartTest {
     /** The Secrets values.yaml and values-prod-example.yaml expect the operator to create (README.md). */
     private static final Map<String, Set<String>> EXTERNAL_SECRETS = Map.of(
             "users-db-credentials", Set.of("password"), "chain-db-credentials", Set.of("password"),
+            "auth-db-credentials", Set.of("password"), "auth-signing-key", Set.of("signing.jwk"),
             "redis-credentials", Set.of("uri"));
     private static final Modules MODULES = Modules.of(Modules.repositoryRoot());
 
@@ -76,8 +82,23 @@ class ChartTest {
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = "values-prod-example.yaml")
-    void rendersNoPasswordUnlessADevValuesFileGivesOne(String valuesFile) {
+    void rendersNoSecretUnlessADevValuesFileGivesOne(String valuesFile) {
         assertEquals(List.of(), Chart.render(valuesFile).ofType(Secret.class));
+    }
+
+    @Test
+    void signsWithTheDevOnlyKeyOnlyWhenNoSecretIsNamed() throws IOException {
+        List<Secret> secrets = Chart.render("values-dev.yaml").ofType(Secret.class).stream()
+                .filter(s -> s.getMetadata().getName().equals("auth-signing-key")).toList();
+        assertEquals(1, secrets.size());
+        String key = new String(Base64.getDecoder().decode(secrets.get(0).getData().get("signing.jwk")), StandardCharsets.UTF_8);
+        assertEquals(Files.readString(Chart.DIR.resolve("files/signing-key.dev-only.jwk")), key);
+    }
+
+    @Test
+    void signsWithTheSameDevOnlyKeyAsTheDevOverlay() throws IOException {
+        assertEquals(Files.readString(Modules.repositoryRoot().resolve("k8s/overlays/dev/signing-key.dev-only.jwk")),
+                Files.readString(Chart.DIR.resolve("files/signing-key.dev-only.jwk")));
     }
 
     @ParameterizedTest
@@ -92,6 +113,11 @@ class ChartTest {
         "hello1402.enabled=false | hello1403 calls hello1402",
         "echo.enabled=false | the gateway routes to echo (ECHO_UPSTREAM): set echo.enabled=true, or gateway.enabled=false",
         "usersApi.enabled=false | the gateway routes to users-api (USERS_UPSTREAM)",
+        "auth.enabled=false,usersApi.enabled=false | the gateway routes to auth (AUTH_UPSTREAM): set auth.enabled=true, or gateway.enabled=false",
+        "auth.enabled=false,gateway.enabled=false | users-api checks write tokens against auth's keys (AUTH_JWKS_URL): set auth.enabled=true",
+        "authDb.inCluster=false | authDb.host is required when authDb.inCluster is false",
+        "authDb.existingSecret= | authDb.existingSecret is empty and no authDb.password is given",
+        "auth.signingKey.existingSecret=,auth.signingKey.previousKeys=true | auth.signingKey.previousKeys reads previous.jwks from auth.signingKey.existingSecret",
         "gateway.enabled=false,ingress.enabled=true | the Ingress sends everything to the gateway",
         "observability.enabled=true,observability.otlpEndpoint=http://collector | observability.otlpEndpoint needs an explicit port",
     })

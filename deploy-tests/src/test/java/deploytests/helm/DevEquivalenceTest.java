@@ -28,6 +28,8 @@ class DevEquivalenceTest {
                     "Helm runs db-migrations as a hook Job (users-api-migrations) so `helm upgrade` migrates before the rollout"),
             new Difference("Deployment/hello1403 initContainers", "[migrate]", "[]",
                     "Helm runs db-migrations as a hook Job (hello-chain-migrations) so `helm upgrade` migrates before the rollout"),
+            new Difference("Deployment/auth initContainers", "[migrate]", "[]",
+                    "Helm runs db-migrations as a hook Job (auth-migrations) so `helm upgrade` migrates before the rollout"),
             new Difference("StatefulSet/users-db container app env",
                     "[MYSQL_DATABASE, MYSQL_PASSWORD, MYSQL_ROOT_PASSWORD, MYSQL_USER]",
                     "[MYSQL_DATABASE, MYSQL_PASSWORD, MYSQL_RANDOM_ROOT_PASSWORD, MYSQL_USER]",
@@ -37,10 +39,11 @@ class DevEquivalenceTest {
 
     private static final List<String> HELM_ONLY_WORKLOADS = List.of(
             // Hooks: the migrations (see above) and their rollback templates (`kubectl create job --from=cronjob/...`).
-            "Job/users-api-migrations", "Job/hello-chain-migrations",
-            "CronJob/users-api-schema-rollback", "CronJob/hello-chain-schema-rollback",
+            "Job/users-api-migrations", "Job/hello-chain-migrations", "Job/auth-migrations",
+            "CronJob/users-api-schema-rollback", "CronJob/hello-chain-schema-rollback", "CronJob/auth-schema-rollback",
             // `helm test` pods; kustomize has no test phase.
-            "Pod/suite-java-cluster-test-chain", "Pod/suite-java-cluster-test-echo", "Pod/suite-java-cluster-test-gateway",
+            "Pod/suite-java-cluster-test-auth", "Pod/suite-java-cluster-test-chain", "Pod/suite-java-cluster-test-echo",
+            "Pod/suite-java-cluster-test-gateway",
             "Pod/suite-java-cluster-test-hello1400",
             "Pod/suite-java-cluster-test-hello1401", "Pod/suite-java-cluster-test-hello1402", "Pod/suite-java-cluster-test-hello1403",
             "Pod/suite-java-cluster-test-users-api");
@@ -71,7 +74,7 @@ class DevEquivalenceTest {
 
     @Test
     void migratesWithTheSameSettingsAsTheInitContainers() {
-        Map<String, String> services = Map.of("users-api", "users-api", "hello1403", "hello-chain");
+        Map<String, String> services = Map.of("users-api", "users-api", "hello1403", "hello-chain", "auth", "auth");
         Manifests helm = Chart.render("values-dev.yaml");
         services.forEach((deployment, service) -> {
             Container init = kustomize().find(Deployment.class, deployment).orElseThrow()

@@ -16,13 +16,15 @@ class HooksTest {
 
     @Test
     void inClusterDatabasesAreMigratedAfterInstallAndBeforeEachUpgrade() {
-        assertEquals(Map.of("users-api-migrations", "post-install,pre-upgrade", "hello-chain-migrations", "post-install,pre-upgrade"),
+        assertEquals(Map.of("users-api-migrations", "post-install,pre-upgrade", "hello-chain-migrations", "post-install,pre-upgrade",
+                "auth-migrations", "post-install,pre-upgrade"),
                 hooks(Chart.render("values-dev.yaml").ofType(Job.class)));
     }
 
     @Test
     void externalDatabasesAreMigratedBeforeInstallAndEachUpgrade() {
-        assertEquals(Map.of("users-api-migrations", "pre-install,pre-upgrade", "hello-chain-migrations", "pre-install,pre-upgrade"),
+        assertEquals(Map.of("users-api-migrations", "pre-install,pre-upgrade", "hello-chain-migrations", "pre-install,pre-upgrade",
+                "auth-migrations", "pre-install,pre-upgrade"),
                 hooks(Chart.render("values-prod-example.yaml").ofType(Job.class)));
     }
 
@@ -31,6 +33,7 @@ class HooksTest {
         Manifests rendered = Chart.render("values-dev.yaml");
         assertEquals(List.of("users-api", "update"), args(rendered, "users-api-migrations"));
         assertEquals(List.of("hello-chain", "update"), args(rendered, "hello-chain-migrations"));
+        assertEquals(List.of("auth", "update"), args(rendered, "auth-migrations"));
     }
 
     @Test
@@ -42,6 +45,7 @@ class HooksTest {
         }
         String prefix = Chart.RELEASE + "-" + "java-cluster-test-";
         assertEquals(Map.of(
+                prefix + "auth", "curl -fsS --max-time 10 http://auth:1406/health/readiness",
                 prefix + "chain", "curl -fsS --max-time 10 --retry 2 --retry-all-errors http://hello1403:1403/ | tee /dev/stderr | grep -q 'hop 2:'",
                 prefix + "echo", "curl -fsS --max-time 10 http://echo:1404/health/readiness",
                 prefix + "gateway", "curl -fsS --max-time 10 http://gateway:8080/ | grep -q '<title>' && curl -fsS --max-time 10 http://gateway:8080/hello",

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** observability.enabled adds what k8s/components/observability adds, to the Micronaut services only, and nothing when false. */
 class ObservabilityTest {
 
-    private static final Set<String> SERVICES = Set.of("hello1400", "hello1401", "hello1402", "hello1403", "echo", "users-api");
+    private static final Set<String> SERVICES = Set.of("hello1400", "hello1401", "hello1402", "hello1403", "echo", "users-api", "auth");
     private static final Set<String> POLICIES = Set.of("scrape-from-monitoring", "traces-to-collector");
     private static final String ON = "annotations={prometheus.io/path=/prometheus, prometheus.io/scrape=true} telemetry=on"
             + " OTEL_EXPORTER_OTLP_ENDPOINT=telemetry-config/otlp.endpoint";
@@ -34,7 +34,7 @@ class ObservabilityTest {
     void enabledAddsAnnotationsEndpointAndPoliciesToTheMicronautServices() {
         Manifests rendered = devWith(Map.of("observability.enabled", "true"));
 
-        assertEquals(Map.of("hello1400", OFF, "hello1401", ON, "hello1402", ON, "hello1403", ON, "echo", ON, "users-api", ON),
+        assertEquals(Map.of("hello1400", OFF, "hello1401", ON, "hello1402", ON, "hello1403", ON, "echo", ON, "users-api", ON, "auth", ON),
                 telemetry(rendered));
         ConfigMap config = rendered.find(ConfigMap.class, "telemetry-config").orElseThrow();
         assertEquals(Map.of("otlp.endpoint", "http://otel-collector.observability.svc:4317"), config.getData());

@@ -10,6 +10,8 @@ final class ExternalSecrets {
             "overlays/prod", Map.of(
                     "users-db-credentials", Set.of("password"),
                     "chain-db-credentials", Set.of("password"),
+                    "auth-db-credentials", Set.of("password"),
+                    "auth-signing-key", Set.of("signing.jwk"),
                     "redis-credentials", Set.of("uri")));
 
     private ExternalSecrets() {

@@ -113,7 +113,7 @@ class KustomizationsTest {
 
     @Test
     void devFitsALaptop() {
-        assertNone("overlays/dev", PodChecks.totalRequests(rendered("overlays/dev")).within("2", "3Gi"));
+        assertNone("overlays/dev", PodChecks.totalRequests(rendered("overlays/dev")).within("2", "3.5Gi"));
     }
 
     static void assertNone(String dir, List<String> problems) {
