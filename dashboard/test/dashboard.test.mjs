@@ -94,15 +94,7 @@ test('the chain shows two hops, the first with its latency', async () => {
 
 test('signed out, adding a user shows the 401 in words and adds nobody', async () => {
   assert.equal(await page.isVisible('#signin form'), true, 'the page starts signed out');
-  const email = `signed.out.${Date.now()}@example.com`;
-  const post = page.waitForRequest(write('POST'));
-  await causing(401, async () => {
-    await addUser(email);
-    await page.locator('#users .form-status', { hasText: '(HTTP 401)' }).waitFor(WAIT);
-  });
-  assert.equal((await post).headers().authorization, undefined);
-  assert.equal(await page.textContent('#users .form-status'), NOT_SIGNED_IN);
-  assert.ok(!(await allUserEmails()).includes(email), `${email} was added without a token`);
+  await assertAddRefusedWithoutAToken('signed.out');
   await shoot('04-users-signed-out', '#users');
 });
 
@@ -224,15 +216,7 @@ test('signing out forgets the token: a later add or delete gets the 401 in words
   assert.equal(await page.isVisible('#signin .signed-in'), false);
   assert.equal(await page.textContent('#signin .form-status'), 'Signed out: the token is forgotten.');
 
-  const email = `after.sign.out.${Date.now()}@example.com`;
-  const post = page.waitForRequest(write('POST'));
-  await causing(401, async () => {
-    await addUser(email);
-    await page.locator('#users .form-status', { hasText: '(HTTP 401)' }).waitFor(WAIT);
-  });
-  assert.equal((await post).headers().authorization, undefined);
-  assert.equal(await page.textContent('#users .form-status'), NOT_SIGNED_IN);
-  assert.ok(!(await allUserEmails()).includes(email), `${email} was added after signing out`);
+  await assertAddRefusedWithoutAToken('after.sign.out');
 
   const row = page.locator('#users tbody tr[data-email]').first();
   const kept = await row.getAttribute('data-email');
@@ -313,6 +297,19 @@ async function ensureSignedIn() {
   if (await page.isVisible('#signin .signed-in')) return;
   await signIn(ADMIN);
   await page.locator('#signin .signed-in').waitFor(WAIT);
+}
+
+/** Signed out, an add sends no token, gets users-api's 401 in words, and adds nobody. */
+async function assertAddRefusedWithoutAToken(prefix) {
+  const email = `${prefix}.${Date.now()}@example.com`;
+  const post = page.waitForRequest(write('POST'));
+  await causing(401, async () => {
+    await addUser(email);
+    await page.locator('#users .form-status', { hasText: '(HTTP 401)' }).waitFor(WAIT);
+  });
+  assert.equal((await post).headers().authorization, undefined);
+  assert.equal(await page.textContent('#users .form-status'), NOT_SIGNED_IN);
+  assert.ok(!(await allUserEmails()).includes(email), `${email} was added without a token`);
 }
 
 async function addUser(email, name = 'Ada Lovelace') {
