@@ -36,7 +36,7 @@ ALL_SERVERS=(nginx node-bare node-express
     hello1401 hello1401-aot hello1401-jdk17 hello1401-accesslog
     echo echo-aot echo-jdk17
     hello-chain hello-chain-aot hello-chain-jdk17
-    flask-users users-api users-api-aot users-api-jdk17 users-api-post users-api-post-auth)
+    flask-users users-api users-api-aot users-api-jdk17 users-api-get-auth users-api-post users-api-post-auth)
 read -r -a SERVERS <<<"${SERVERS:-${ALL_SERVERS[*]}}"
 # hello-chain is measured as the caller (hello1403 in compose); its upstream, the same jar answering itself, runs on
 # the load core throughout, as compose's hello1402 would.
@@ -118,6 +118,9 @@ server() {
         micronaut-minimal) exec "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar bench/peers/micronaut-minimal/target/micronaut-minimal.jar ;;
         hello-chain) exec env UPSTREAM_URL="http://127.0.0.1:$CHAIN_UPSTREAM_PORT" "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
         users-api) exec env "${USERS_DB[@]}" "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
+        # GET /users with writes behind auth's tokens: reads stay public, through Micronaut Security's filter.
+        users-api-get-auth) exec env "${USERS_DB[@]}" AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/auth/keys" \
+            "$java" "${CONTAINER_HEAP[@]}" -jar users-api/target/users-api.jar ;;
         # POST /users: writes open (no AUTH_JWKS_URL), then behind auth's tokens, each checked against its keys.
         users-api-post) exec env "${USERS_DB[@]}" "$java" "${CONTAINER_HEAP[@]}" -jar users-api/target/users-api.jar ;;
         users-api-post-auth) exec env "${USERS_DB[@]}" AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/auth/keys" \
