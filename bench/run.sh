@@ -118,12 +118,10 @@ server() {
         micronaut-minimal) exec "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar bench/peers/micronaut-minimal/target/micronaut-minimal.jar ;;
         hello-chain) exec env UPSTREAM_URL="http://127.0.0.1:$CHAIN_UPSTREAM_PORT" "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
         users-api) exec env "${USERS_DB[@]}" "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
-        # GET /users with writes behind auth's tokens: reads stay public, through Micronaut Security's filter.
-        users-api-get-auth) exec env "${USERS_DB[@]}" AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/auth/keys" \
-            "$java" "${CONTAINER_HEAP[@]}" -jar users-api/target/users-api.jar ;;
-        # POST /users: writes open (no AUTH_JWKS_URL), then behind auth's tokens, each checked against its keys.
+        # POST /users with writes open (no AUTH_JWKS_URL); GET and POST with writes behind auth's tokens, checked
+        # against its keys (reads stay public, through Micronaut Security's filter).
         users-api-post) exec env "${USERS_DB[@]}" "$java" "${CONTAINER_HEAP[@]}" -jar users-api/target/users-api.jar ;;
-        users-api-post-auth) exec env "${USERS_DB[@]}" AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/auth/keys" \
+        users-api-get-auth | users-api-post-auth) exec env "${USERS_DB[@]}" AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/auth/keys" \
             "$java" "${CONTAINER_HEAP[@]}" -jar users-api/target/users-api.jar ;;
         *) exec "$java" "${CONTAINER_HEAP[@]}" "${cache[@]}" -jar "$jar" ;;
     esac

@@ -27,6 +27,12 @@ get() {
     return 1
 }
 
+# http_code [curl options] URL: the status code of one bounded request, its body dropped.
+http_code() { curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "$@"; }
+
+# token_kid TOKEN: the kid in a JWT's header, which names the key that signed it; empty for anything else.
+token_kid() { jq -rR 'split(".")[0] | gsub("-"; "+") | gsub("_"; "/") | @base64d | fromjson | .kid' <<<"$1" 2>/dev/null; }
+
 # sign_in GATEWAY: the DEV ONLY demo account's token, from auth through the gateway; empty when the login fails.
 sign_in() {
     get "$1/auth/login" -X POST -H 'Content-Type: application/json' -d '{"username":"admin","password":"admin-dev-only"}' \
@@ -38,8 +44,7 @@ sign_in() {
 users_crud() {
     local gw=$1 token=$4 body id
     check "gateway POST /users without a token answers 401" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-            -d "{\"name\":\"$2\",\"email\":\"$3\"}" "$gw/users")" 401
+        equals "$(http_code -X POST -H 'Content-Type: application/json' -d "{\"name\":\"$2\",\"email\":\"$3\"}" "$gw/users")" 401
     body=$(get "$gw/users" -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d "{\"name\":\"$2\",\"email\":\"$3\"}")
     id=$(jq -r '.id // empty' <<<"$body" 2>/dev/null)
     check "gateway POST /users with the token creates a user" matches "$id" '^[0-9]+$'
@@ -47,9 +52,9 @@ users_crud() {
         equals "$(get "$gw/users?size=100" | jq -r --argjson id "${id:-0}" '[.[] | select(.id == $id)] | length')" 1
     check "gateway GET /users/$id returns it" equals "$(get "$gw/users/$id" | jq -r .email)" "$3"
     check "gateway DELETE /users/$id without the token answers 401" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE "$gw/users/$id")" 401
+        equals "$(http_code -X DELETE "$gw/users/$id")" 401
     check "gateway DELETE /users/$id with the token answers 204" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE -H "Authorization: Bearer $token" "$gw/users/$id")" 204
+        equals "$(http_code -X DELETE -H "Authorization: Bearer $token" "$gw/users/$id")" 204
     check "gateway GET /users/$id then answers 404" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "$gw/users/$id")" 404
+        equals "$(http_code "$gw/users/$id")" 404
 }

@@ -311,11 +311,13 @@ step_06() {
 # without a token from auth, on their published ports.
 signing_key=$root/compose/09-auth/signing.jwk
 status_of() { curl -sS --max-time 10 -o "/tmp/$prefix-body" -w '%{http_code}' "$@"; }
+# new_signing_key DIR PROJECT FILE: the README's `docker compose run --rm -T new-signing-key > signing.jwk`, into FILE.
+new_signing_key() {
+    in_step "$1" "$2" run --rm -T new-signing-key >"$3" 2>"/tmp/$prefix-job.log" || { tail -20 "/tmp/$prefix-job.log"; return 1; }
+}
 step_09() {
     local dir=$1 project=$2 users=http://127.0.0.1:1405 auth=http://127.0.0.1:1406 token id json=(-H 'Content-Type: application/json')
-    check "09 docker compose run --rm -T new-signing-key > signing.jwk" \
-        eval 'in_step "$dir" "$project" run --rm -T new-signing-key >"$signing_key" 2>"/tmp/$prefix-job.log"' \
-        || { tail -20 "/tmp/$prefix-job.log"; return; }
+    check "09 docker compose run --rm -T new-signing-key > signing.jwk" new_signing_key "$dir" "$project" "$signing_key" || return
     check "09 signing.jwk holds a P-256 private key named dev-1" \
         equals "$(jq -r '"\(.kty) \(.crv) \(.kid) \(has("d"))"' "$signing_key")" "EC P-256 dev-1 true"
     check "09 up" up "$dir" "$project" && check "09 healthy" wait_healthy "$dir" "$project" || return
@@ -328,7 +330,7 @@ step_09() {
         equals "$(status_of -X POST "${json[@]}" -d '{"username":"admin","password":"wrong"}' "$auth/auth/login")" 401
     token=$(get "$auth/auth/login" -X POST "${json[@]}" -d '{"username":"admin","password":"admin-dev-only"}' | jq -r .access_token)
     check "09 admin's token is signed with signing.jwk's key (kid dev-1)" \
-        equals "$(jq -rR 'split(".")[0] | gsub("-"; "+") | gsub("_"; "/") | @base64d | fromjson | .kid' <<<"$token")" dev-1
+        equals "$(token_kid "$token")" dev-1
     check "09 GET /auth/keys serves that key's public half only" \
         equals "$(get "$auth/auth/keys" | jq -c '[.keys[] | {kid, d}]')" '[{"kid":"dev-1","d":null}]'
     check "09 POST /users with the token answers 201" \
@@ -450,8 +452,7 @@ suite_signing_key=$root/compose/signing.jwk
 step_full() {
     local dir=$1 project=$2 gw=http://127.0.0.1:$gateway_port body hosts token
     check "full suite: docker compose run --rm -T new-signing-key > signing.jwk" \
-        eval 'in_step "$dir" "$project" run --rm -T new-signing-key >"$suite_signing_key" 2>"/tmp/$prefix-job.log"' \
-        || { tail -20 "/tmp/$prefix-job.log"; return; }
+        new_signing_key "$dir" "$project" "$suite_signing_key" || return
     check "full suite comes up (no .env: the dev-only defaults)" up "$dir" "$project" \
         && check "full suite healthy" wait_healthy "$dir" "$project" || return
     check "migrate-users completed before users-api started" migrated_first "$dir" "$project" migrate-users users-api
@@ -466,12 +467,10 @@ step_full() {
 
     check "gateway /auth/health/readiness answers UP" matches "$(get "$gw/auth/health/readiness")" '"status" *: *"UP"'
     check "gateway POST /auth/login with a wrong password answers 401" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-            -d '{"username":"admin","password":"wrong"}' "$gw/auth/login")" 401
+        equals "$(http_code -X POST -H 'Content-Type: application/json' -d '{"username":"admin","password":"wrong"}' "$gw/auth/login")" 401
     token=$(sign_in "$gw")
     check "gateway POST /auth/login signs admin in, with the key of signing.jwk" \
-        equals "$(jq -rR 'split(".")[0] | gsub("-"; "+") | gsub("_"; "/") | @base64d | fromjson | .kid' <<<"$token" 2>/dev/null)" \
-            "$(jq -r .kid "$suite_signing_key")"
+        equals "$(token_kid "$token")" "$(jq -r .kid "$suite_signing_key")"
     check "gateway GET /auth/keys serves that key's public half only" \
         equals "$(get "$gw/auth/keys" | jq -c '[.keys[] | {kid, d}]')" "[{\"kid\":\"$(jq -r .kid "$suite_signing_key")\",\"d\":null}]"
     users_crud "$gw" "Smoke Test" smoke-test@example.com "$token"

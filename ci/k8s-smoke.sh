@@ -419,7 +419,7 @@ assert_gateway() {
         matches "$token" '^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$'
     # shellcheck disable=SC2016
     check "... signed with the key auth reads from its Secret volume (AUTH_SIGNING_KEY_FILE)" \
-        equals "$(jq -rR 'split(".")[0] | gsub("-"; "+") | gsub("_"; "/") | @base64d | fromjson | .kid' <<<"$token" 2>/dev/null)" \
+        equals "$(token_kid "$token")" \
             "$(podman exec "$(pods_of Deployment/auth | head -1)-app" sh -c 'cat "$AUTH_SIGNING_KEY_FILE"' | jq -r .kid)"
     users_crud "$gw" "K8s Smoke" k8s-smoke@example.com "$token"
 

@@ -151,5 +151,5 @@ database_outage() {
         until_true 90 eval '[ "$(curl -s -o /dev/null --max-time 5 -w "%{http_code}" "$gw/users?page=9")" = 200 ]'
     check "/users-api/health/database answers UP" matches "$(get "$gw/users-api/health/database")" '"status" *: *"UP"'
     check "DELETE /users/$id after the outage answers 204" \
-        equals "$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X DELETE -H "$bearer" "$gw/users/$id")" 204
+        equals "$(http_code -X DELETE -H "$bearer" "$gw/users/$id")" 204
 }
