@@ -150,6 +150,13 @@ start() {
 
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
 
+# refuse_errors NAME WRK_LOG: a round with any non-2xx answer or socket error measured something else; stop there.
+refuse_errors() {
+    local errors
+    errors=$(awk '/Non-2xx|Socket errors/ {print}' "$2" | tr '\n' ' ')
+    [ -z "$errors" ] || die "$1 answered errors under load: $errors"
+}
+
 # measure NAME: start, warm up, load, resident memory, stop. The first 200 is the median of the start runs.
 measure() {
     local name=$1
@@ -158,14 +165,13 @@ measure() {
     local warmed
     warmed=$(warm_up "$URL" "$name")
     load "$name" -d"${DURATION}s" --latency "$URL" >"$LOGS/$name.wrk"
-    local rss rps p50 p99 errors
+    local rss rps p50 p99
     rss=$(rss_mb "$PID")
     stop
     rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$LOGS/$name.wrk")
     p50=$(ms "$(awk '$1 == "50%" {print $2}' "$LOGS/$name.wrk")")
     p99=$(ms "$(awk '$1 == "99%" {print $2}' "$LOGS/$name.wrk")")
-    errors=$(awk '/Non-2xx|Socket errors/ {print}' "$LOGS/$name.wrk" | tr '\n' ' ')
-    [ -z "$errors" ] || die "$name answered errors under load: $errors"
+    refuse_errors "$name" "$LOGS/$name.wrk"
     ROWS+=("$name|$rps|$p50|$p99|${STARTS[$name]}|$rss|$warmed")
 }
 
@@ -217,6 +223,12 @@ train() {
 # code measured 78 % to 125 % in four runs): each pair runs side by side on the server core, both warmed, then
 # PAIR_ROUNDS rounds of DURATION s each, alternating which goes first; prints "A|B|ratio ratio ..." (B's req/s over A's).
 PAIRS=("users-api users-api-get-auth" "users-api-post users-api-post-auth")
+# pair_round NAME URL ROUND: one DURATION s round of a pair, kept in the logs; prints its req/s.
+pair_round() {
+    load "$1" -d"${DURATION}s" "$2" >"$LOGS/$1-pair-$3.wrk"
+    refuse_errors "$1" "$LOGS/$1-pair-$3.wrk"
+    awk '/Requests\/sec/ {print $2}' "$LOGS/$1-pair-$3.wrk"
+}
 side_by_side() {
     local a=$1 b=$2 pid_a url_a pid_b url_b ratios=() round first second
     start "$a" "$SERVER_CPU"; pid_a=$PID url_a=$URL
@@ -224,11 +236,11 @@ side_by_side() {
     say "$a and $b side by side: warm-up $(warm_up "$url_a" "$a") s and $(warm_up "$url_b" "$b") s, then $PAIR_ROUNDS rounds"
     for round in $(seq "$PAIR_ROUNDS"); do
         if [ $((round % 2)) = 1 ]; then
-            first=$(load "$a" -d"${DURATION}s" "$url_a" | awk '/Requests\/sec/ {print $2}')
-            second=$(load "$b" -d"${DURATION}s" "$url_b" | awk '/Requests\/sec/ {print $2}')
+            first=$(pair_round "$a" "$url_a" "$round")
+            second=$(pair_round "$b" "$url_b" "$round")
         else
-            second=$(load "$b" -d"${DURATION}s" "$url_b" | awk '/Requests\/sec/ {print $2}')
-            first=$(load "$a" -d"${DURATION}s" "$url_a" | awk '/Requests\/sec/ {print $2}')
+            second=$(pair_round "$b" "$url_b" "$round")
+            first=$(pair_round "$a" "$url_a" "$round")
         fi
         ratios+=("$(awk -v a="$first" -v b="$second" 'BEGIN { printf "%.3f", b / a }')")
     done
